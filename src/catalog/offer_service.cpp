@@ -1,0 +1,179 @@
+#include "catalog/offer_service.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "organizations/lookup.h"
+#include "reference/lookup.h"
+
+namespace techmarket::catalog {
+namespace {
+
+void check_references(db::Connection& connection, const Offer& offer, FieldReader& reader) {
+  if (offer.st_field && !reference::st_field_exists(connection, *offer.st_field)) {
+    reader.add_error("st_field", fmt::format("\"{}\" is not an S&T field code such as \"2\" or "
+                                             "\"2.5\"; see /api/v1/st-fields",
+                                             *offer.st_field));
+  }
+  if (offer.industry_section && offer.industry_version &&
+      !reference::industry_section_exists(connection, *offer.industry_version,
+                                          *offer.industry_section)) {
+    reader.add_error("industry_section",
+                     fmt::format("\"{}\" is not a VSIC {} section letter; see "
+                                 "/api/v1/industry-sections",
+                                 *offer.industry_section, *offer.industry_version));
+  }
+  for (size_t i = 0; i < offer.ipc_codes.size(); ++i) {
+    const auto& code = offer.ipc_codes[i];
+    if (is_ipc_symbol(code) && code.size() >= 4 &&
+        !reference::ipc_subclass_known(connection, code)) {
+      reader.add_error(fmt::format("ipc_codes[{}]", i),
+                       fmt::format("IPC subclass \"{}\" does not exist", code.substr(0, 4)));
+    }
+  }
+  if (offer.owner_organization_id &&
+      !organizations::organization_exists(connection, *offer.owner_organization_id)) {
+    reader.add_error("owner_organization_id",
+                     fmt::format("no organization has id {}", *offer.owner_organization_id));
+  }
+  if (offer.province_code &&
+      !reference::province_exists(connection, reference::kCurrentEdition, *offer.province_code)) {
+    reader.add_error("province_code",
+                     fmt::format("\"{}\" is not a province code in force since 1 July 2025; see "
+                                 "/api/v1/provinces",
+                                 *offer.province_code));
+  }
+}
+
+// Drops the fields that the server sets, so a stored offer can be compared
+// with an incoming one.
+nlohmann::json comparable(const Offer& offer) {
+  auto json = to_json(offer);
+  json.erase("id");
+  json.erase("created_at");
+  json.erase("updated_at");
+  return json;
+}
+
+}  // namespace
+
+std::vector<FieldError> validate_offer(db::Connection& connection, const nlohmann::json& body,
+                                       Offer& offer) {
+  FieldReader reader(body);
+  offer = read_offer(reader);
+  reader.reject_unknown_fields();
+  check_references(connection, offer, reader);
+  return reader.errors();
+}
+
+SaveOutcome upsert_offer(db::Connection& connection, Offer& offer) {
+  std::optional<std::int64_t> existing_id;
+  if (offer.id != 0) {
+    existing_id = offer.id;
+  } else if (offer.external_id) {
+    existing_id = find_offer_id(connection, *offer.external_id);
+  }
+
+  SaveOutcome outcome = SaveOutcome::kCreated;
+  if (existing_id) {
+    auto stored = find_offer(connection, *existing_id);
+    offer.id = *existing_id;
+    if (stored && comparable(*stored) == comparable(offer)) return SaveOutcome::kUnchanged;
+    try {
+      update_offer(connection, offer);
+    } catch (const db::ConstraintError&) {
+      throw ConflictError(fmt::format("another offer already has external_id \"{}\"",
+                                      offer.external_id.value_or("")));
+    }
+    outcome = SaveOutcome::kUpdated;
+  } else {
+    offer.id = insert_offer(connection, offer);
+  }
+  search::enqueue(connection, "offer", offer.id);
+  return outcome;
+}
+
+std::optional<search::SearchDocument> offer_search_document(db::Connection& connection,
+                                                            std::int64_t id) {
+  auto offer = find_offer(connection, id);
+  if (!offer || offer->status == "archived") return std::nullopt;
+
+  search::SearchDocument document;
+  document.record_type = "offer";
+  document.id = offer->id;
+  document.kind = offer->kind;
+  document.title = offer->title;
+  document.status = offer->status;
+  document.texts.emplace_back(offer->title, 3);
+  if (offer->title_en) document.texts.emplace_back(*offer->title_en, 3);
+  for (const auto& keyword : offer->keywords) document.texts.emplace_back(keyword, 2);
+  for (const auto& code : offer->ipc_codes) document.texts.emplace_back(code, 2);
+  document.texts.emplace_back(offer->summary, 1);
+  if (offer->summary_en) document.texts.emplace_back(*offer->summary_en, 1);
+  if (offer->description) document.texts.emplace_back(*offer->description, 1);
+  if (offer->description_en) document.texts.emplace_back(*offer->description_en, 1);
+  document.st_field = offer->st_field;
+  document.trl = offer->trl;
+  document.province_code = offer->province_code;
+  return document;
+}
+
+Offer OfferService::save(std::optional<std::int64_t> id, const nlohmann::json& body) {
+  Offer offer;
+  {
+    auto connection = pool_.acquire();
+    db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
+    auto errors = validate_offer(*connection, body, offer);
+    if (!errors.empty()) throw ValidationError(std::move(errors));
+    if (id) offer.id = *id;
+    if (!id && offer.external_id && find_offer_id(*connection, *offer.external_id)) {
+      throw ConflictError(fmt::format(
+          "an offer with external_id \"{}\" exists; update it with PATCH instead",
+          *offer.external_id));
+    }
+    try {
+      upsert_offer(*connection, offer);
+    } catch (const db::ConstraintError& e) {
+      throw ConflictError(fmt::format("the offer conflicts with a stored record: {}", e.what()));
+    }
+    offer = *find_offer(*connection, offer.id);
+    transaction.commit();
+  }
+  indexer_.drain();
+  return offer;
+}
+
+Offer OfferService::create(const nlohmann::json& body) { return save(std::nullopt, body); }
+
+Offer OfferService::update(std::int64_t id, const nlohmann::json& patch) {
+  if (!patch.is_object()) throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
+  auto merged = to_json(get(id));
+  merged.merge_patch(patch);
+  return save(id, merged);
+}
+
+Offer OfferService::get(std::int64_t id) {
+  auto connection = pool_.acquire();
+  auto offer = find_offer(*connection, id);
+  if (!offer) throw NotFoundError(fmt::format("no offer has id {}", id));
+  return *offer;
+}
+
+Offer OfferService::archive(std::int64_t id) {
+  return update(id, nlohmann::json{{"status", "archived"}});
+}
+
+OfferPage OfferService::list(const OfferFilter& filter) {
+  auto connection = pool_.acquire();
+  OfferFilter one_more = filter;
+  one_more.limit = filter.limit + 1;
+  OfferPage page;
+  page.items = list_offers(*connection, one_more);
+  if (page.items.size() > filter.limit) {
+    page.items.resize(filter.limit);
+    page.next_after_id = page.items.back().id;
+  }
+  return page;
+}
+
+}  // namespace techmarket::catalog

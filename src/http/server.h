@@ -1,0 +1,42 @@
+// The HTTP server: RESTinio underneath, the Router on top. Logs each request
+// and stops cleanly, letting requests in flight finish.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace techmarket::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  unsigned threads = 2;
+  std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+};
+
+class Server {
+ public:
+  Server(const Router& router, Metrics& metrics, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the socket and serves on background threads. Throws when the
+  // address cannot be bound.
+  void start();
+  // Blocks until SIGINT or SIGTERM arrives, then calls stop().
+  void wait_for_shutdown_signal();
+  // Stops accepting connections, waits up to ten seconds for requests in
+  // flight to finish, then ends the worker threads. Safe to call twice.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace techmarket::http

@@ -1,0 +1,17 @@
+// Organization checks that other features may use without reading the
+// organizations table themselves.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "db/sqlite.h"
+
+namespace techmarket::organizations {
+
+bool organization_exists(db::Connection& connection, std::int64_t id);
+std::optional<std::int64_t> find_organization_id(db::Connection& connection,
+                                                 const std::string& external_id);
+
+}  // namespace techmarket::organizations
