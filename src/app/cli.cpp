@@ -1,7 +1,118 @@
 #include "app/cli.h"
 
-namespace techmarket::app {
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
-int run_cli(int, char**) { return 0; }
+#include <charconv>
+#include <iostream>
+
+#include "app/import_commands.h"
+#include "app/platform.h"
+#include "http/server.h"
+
+namespace techmarket::app {
+namespace {
+
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+// Splits "HOST:PORT"; returns std::nullopt when the port is not 1..65535.
+std::optional<ListenAddress> parse_listen(const std::string& text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  unsigned port = 0;
+  const char* begin = text.data() + colon + 1;
+  const char* end = text.data() + text.size();
+  auto [rest, error] = std::from_chars(begin, end, port);
+  if (error != std::errc() || rest != end || port == 0 || port > 65535) return std::nullopt;
+  return ListenAddress{text.substr(0, colon), static_cast<std::uint16_t>(port)};
+}
+
+int serve(const std::string& data_dir, const std::string& listen, unsigned threads) {
+  auto address = parse_listen(listen);
+  if (!address) {
+    std::cerr << "techmarket: --listen must be HOST:PORT with a port from 1 to 65535, got \""
+              << listen << "\"\n";
+    return 2;
+  }
+  Platform platform(data_dir);
+  http::ServerOptions options;
+  options.host = address->host;
+  options.port = address->port;
+  options.threads = threads;
+  http::Server server(platform.router(), platform.metrics(), options);
+  server.start();
+  spdlog::info("event=ready data_dir={} url=http://{}:{}/", data_dir, address->host,
+               address->port);
+  server.wait_for_shutdown_signal();
+  return 0;
+}
+
+int reindex(const std::string& data_dir) {
+  Platform platform(data_dir);
+  std::size_t count = platform.indexer().reindex();
+  std::cout << "reindexed " << count << " records into " << platform.index().directory().string()
+            << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App cli{"techmarket: the platform of a provincial science and technology market"};
+  cli.require_subcommand(1);
+  std::string data_dir = "./var";
+  cli.add_option("--data-dir", data_dir, "Directory of the database and search index")
+      ->capture_default_str();
+
+  auto* serve_command = cli.add_subcommand("serve", "Serve the JSON API and web application");
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 2;
+  serve_command->add_option("--listen", listen, "Address to listen on, HOST:PORT")
+      ->capture_default_str();
+  serve_command->add_option("--threads", threads, "Worker threads for requests")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+
+  auto* import_command = cli.add_subcommand("import", "Import records from files");
+  import_command->require_subcommand(1);
+  std::string source;
+  auto* import_reference = import_command->add_subcommand(
+      "reference", "Load administrative units and classifications from a data folder");
+  import_reference->add_option("DIR", source, "Folder laid out like shared/data")->required();
+  auto* import_offers = import_command->add_subcommand("offers", "Import offers (CSV, JSONL, NASA)");
+  import_offers->add_option("FILE", source, "CSV or JSONL file")->required();
+  auto* import_needs = import_command->add_subcommand("needs", "Import needs (CSV, JSONL)");
+  import_needs->add_option("FILE", source, "CSV or JSONL file")->required();
+  auto* import_organizations =
+      import_command->add_subcommand("organizations", "Import organizations (CSV, JSONL)");
+  import_organizations->add_option("FILE", source, "CSV or JSONL file")->required();
+
+  auto* reindex_command = cli.add_subcommand("reindex", "Rebuild the search index from the database");
+
+  // --data-dir may come before or after the subcommand.
+  for (auto* command : {serve_command, import_reference, import_offers, import_needs,
+                        import_organizations, reindex_command}) {
+    command->add_option("--data-dir", data_dir, "Directory of the database and search index");
+  }
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    if (*serve_command) return serve(data_dir, listen, threads);
+    if (*reindex_command) return reindex(data_dir);
+    if (*import_reference) return run_import(data_dir, ImportKind::kReference, source);
+    if (*import_offers) return run_import(data_dir, ImportKind::kOffers, source);
+    if (*import_needs) return run_import(data_dir, ImportKind::kNeeds, source);
+    if (*import_organizations) return run_import(data_dir, ImportKind::kOrganizations, source);
+  } catch (const std::exception& e) {
+    spdlog::error("event=command_failed error=\"{}\"", e.what());
+    std::cerr << "techmarket: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
 
 }  // namespace techmarket::app

@@ -1,0 +1,47 @@
+#include "app/platform.h"
+
+#include <spdlog/spdlog.h>
+
+#include "app/system_routes.h"
+#include "catalog/offer_routes.h"
+#include "db/migrations.h"
+// reference routes are added when src/reference/routes.h lands
+#include "search/search_routes.h"
+
+namespace techmarket::app {
+namespace {
+
+constexpr std::size_t kConnections = 4;
+
+std::filesystem::path prepare_directory(const std::filesystem::path& data_dir) {
+  std::filesystem::create_directories(data_dir);
+  return data_dir;
+}
+
+}  // namespace
+
+Platform::Platform(const std::filesystem::path& data_dir)
+    : data_dir_(prepare_directory(data_dir)),
+      pool_(data_dir_ / "techmarket.db", kConnections),
+      index_(data_dir_ / "index"),
+      indexer_(pool_, index_),
+      offers_(pool_, indexer_) {
+  {
+    auto connection = pool_.acquire();
+    db::migrate(*connection);
+  }
+  indexer_.add_source("offer", {"offers", catalog::offer_search_document});
+
+  std::size_t replayed = indexer_.drain();
+  if (replayed > 0) spdlog::info("event=outbox_replay records={}", replayed);
+  add_routes();
+}
+
+void Platform::add_routes() {
+  add_system_routes(router_, *this);
+  catalog::add_offer_routes(router_, offers_);
+
+  search::add_search_routes(router_, index_);
+}
+
+}  // namespace techmarket::app

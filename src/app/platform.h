@@ -1,0 +1,42 @@
+// Everything a running techmarket needs, built from one data directory: the
+// database (migrated), the search index (brought up to date from the outbox),
+// the services and the HTTP routes.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "catalog/offer_service.h"
+#include "db/sqlite.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "search/index.h"
+#include "search/outbox.h"
+
+namespace techmarket::app {
+
+class Platform {
+ public:
+  // Creates `data_dir` if needed, opens techmarket.db and the index under it,
+  // applies migrations and replays pending index updates.
+  explicit Platform(const std::filesystem::path& data_dir);
+
+  db::Pool& pool() { return pool_; }
+  search::SearchIndex& index() { return index_; }
+  search::Indexer& indexer() { return indexer_; }
+  http::Metrics& metrics() { return metrics_; }
+  const http::Router& router() const { return router_; }
+
+ private:
+  void add_routes();
+
+  std::filesystem::path data_dir_;
+  db::Pool pool_;
+  search::SearchIndex index_;
+  search::Indexer indexer_;
+  http::Metrics metrics_;
+  catalog::OfferService offers_;
+  http::Router router_;
+};
+
+}  // namespace techmarket::app

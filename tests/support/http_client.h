@@ -1,0 +1,28 @@
+// A minimal blocking HTTP/1.1 client for tests against a server on 127.0.0.1.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace techmarket::testing {
+
+struct HttpReply {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+};
+
+// Sends one request with Connection: close and reads the whole reply.
+// Throws std::runtime_error when the connection fails.
+HttpReply http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                       const std::string& body = "",
+                       const std::string& content_type = "application/json");
+
+// Returns a TCP port on 127.0.0.1 that was free a moment ago.
+std::uint16_t free_port();
+
+// Percent-encodes `text` for a query string.
+std::string url_encode(const std::string& text);
+
+}  // namespace techmarket::testing
