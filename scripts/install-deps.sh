@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libxapian-dev libicu-dev libsodium-dev
   libspdlog-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  zstd curl python3
+  zstd curl python3 python3-yaml bc
 )
 
 missing=()

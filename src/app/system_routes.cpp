@@ -1,11 +1,13 @@
 // Routes of the service itself:
 //   GET /healthz   200 when the database answers, 503 otherwise
 //   GET /metrics   Prometheus text format
+//   GET /api/v1/openapi.json   the OpenAPI document
 #include "app/system_routes.h"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/openapi.h"
 #include "app/platform.h"
 
 namespace techmarket::app {
@@ -30,6 +32,12 @@ void add_system_routes(http::Router& router, Platform& platform) {
                     e.what());
       return http::json_response(503, {{"status", "database unavailable"}});
     }
+  });
+
+  router.add("GET", "/api/v1/openapi.json", [](http::Request&) {
+    http::Response response;
+    response.body = std::string(openapi_json());
+    return response;
   });
 
   router.add("GET", "/metrics", [&platform](http::Request&) {
