@@ -92,14 +92,16 @@ struct Server::Impl {
     reply.append_header("X-Content-Type-Options", "nosniff");
     for (const auto& [name, value] : response.headers) reply.append_header(name, value);
     if (request.method != "HEAD") reply.set_body(std::move(response.body));
-    reply.done();
 
+    // Recorded before the reply is sent, so a client that has its reply can
+    // already see the request in /metrics.
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics.record_request(response.status, seconds);
-    metrics.add_in_flight(-1);
     spdlog::info("event=request id={} method={} path={} status={} ms={:.2f}", request.request_id,
                  request.method, request.path, response.status, seconds * 1000);
+    reply.done();
+    metrics.add_in_flight(-1);
     return restinio::request_accepted();
   }
 };
