@@ -5,7 +5,9 @@
 #include "app/system_routes.h"
 #include "catalog/offer_routes.h"
 #include "db/migrations.h"
-// reference routes are added when src/reference/routes.h lands
+#include "needs/need_routes.h"
+#include "organizations/organization_routes.h"
+#include "reference/routes.h"
 #include "search/search_routes.h"
 
 namespace techmarket::app {
@@ -25,12 +27,15 @@ Platform::Platform(const std::filesystem::path& data_dir)
       pool_(data_dir_ / "techmarket.db", kConnections),
       index_(data_dir_ / "index"),
       indexer_(pool_, index_),
-      offers_(pool_, indexer_) {
+      offers_(pool_, indexer_),
+      needs_(pool_, indexer_),
+      organizations_(pool_) {
   {
     auto connection = pool_.acquire();
     db::migrate(*connection);
   }
   indexer_.add_source("offer", {"offers", catalog::offer_search_document});
+  indexer_.add_source("need", {"needs", needs::need_search_document});
 
   std::size_t replayed = indexer_.drain();
   if (replayed > 0) spdlog::info("event=outbox_replay records={}", replayed);
@@ -40,7 +45,9 @@ Platform::Platform(const std::filesystem::path& data_dir)
 void Platform::add_routes() {
   add_system_routes(router_, *this);
   catalog::add_offer_routes(router_, offers_);
-
+  needs::add_need_routes(router_, needs_);
+  organizations::add_organization_routes(router_, organizations_);
+  reference::add_reference_routes(router_, pool_);
   search::add_search_routes(router_, index_);
 }
 

@@ -10,6 +10,8 @@
 #include "db/sqlite.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "needs/need_service.h"
+#include "organizations/organization_service.h"
 #include "search/index.h"
 #include "search/outbox.h"
 
@@ -36,6 +38,8 @@ class Platform {
   search::Indexer indexer_;
   http::Metrics metrics_;
   catalog::OfferService offers_;
+  needs::NeedService needs_;
+  organizations::OrganizationService organizations_;
   http::Router router_;
 };
 

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "text/fold.h"
+#include "text/tone.h"
 
 namespace techmarket::search {
 namespace {
@@ -19,6 +20,13 @@ constexpr const char* kFieldPrefix = "XF";
 constexpr const char* kTrlPrefix = "XR";
 constexpr const char* kProvincePrefix = "XP";
 constexpr const char* kStatusPrefix = "XS";
+// Words as written (lower case, tone marks in one placement), so that a query
+// typed with diacritics ranks exact matches above folded ones.
+constexpr const char* kExactPrefix = "E";
+
+std::string exact_form(const std::string& text) {
+  return text::canonicalize_tones(text::to_nfc(text));
+}
 
 Xapian::Query filter_term(const char* prefix, const std::string& value) {
   return Xapian::Query(prefix + text::fold(value));
@@ -72,6 +80,14 @@ struct SearchIndex::Impl {
         // Unbalanced quotes and the like: read the words literally instead.
         text_query = parser.parse_query(folded, 0);
       }
+
+      // Adds weight, never matches: exact-accent words only reorder the hits.
+      Xapian::QueryParser exact_parser;
+      exact_parser.set_default_op(Xapian::Query::OP_OR);
+      Xapian::Query exact = exact_parser.parse_query(exact_form(query.text), 0, kExactPrefix);
+      if (!exact.empty()) {
+        text_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text_query, exact);
+      }
     }
 
     std::vector<Xapian::Query> filters = {filter_term(kStatusPrefix, query.status)};
@@ -110,6 +126,7 @@ void SearchIndex::replace(const SearchDocument& document) {
   for (const auto& [text, weight] : document.texts) {
     generator.index_text(text::fold(text), weight);
     generator.increase_termpos();
+    generator.index_text_without_positions(exact_form(text), weight, kExactPrefix);
   }
 
   entry.add_boolean_term(std::string(kTypePrefix) + document.record_type);

@@ -181,3 +181,39 @@ TEST_F(OfferApi, SearchSkipsDraftsAndFiltersByKind) {
 
 }  // namespace
 }  // namespace techmarket::catalog
+
+namespace techmarket::catalog {
+namespace {
+
+TEST_F(OfferApi, SearchRanksExactAccentAboveFolded) {
+  auto say = kDryer;
+  say["title"] = "Say mê công nghệ";
+  say["summary"] = "Giới thiệu.";
+  ASSERT_EQ(create(say).status, 201);
+  auto say_accent = kDryer;
+  say_accent["title"] = "Lò sấy công nghệ";
+  say_accent["summary"] = "Giới thiệu.";
+  ASSERT_EQ(create(say_accent).status, 201);
+
+  auto accented = parse(call("GET", "/api/v1/search", "", {{"q", "sấy"}}));
+  ASSERT_EQ(accented["items"].size(), 2u);
+  EXPECT_EQ(accented["items"][0]["title"], "Lò sấy công nghệ");
+
+  auto plain = parse(call("GET", "/api/v1/search", "", {{"q", "say"}}));
+  EXPECT_EQ(plain["items"].size(), 2u) << "a query without marks finds both";
+}
+
+TEST_F(OfferApi, SearchTreatsBothTonePlacementsAlike) {
+  auto offer = kDryer;
+  offer["title"] = "Thiết bị thủy lợi hòa nhập";
+  ASSERT_EQ(create(offer).status, 201);
+  auto result = parse(call("GET", "/api/v1/search", "", {{"q", "thuỷ lợi hoà"}}));
+  ASSERT_EQ(result["items"].size(), 1u);
+  EXPECT_GT(result["items"][0]["score"].get<double>(),
+            parse(call("GET", "/api/v1/search", "", {{"q", "thuy loi hoa"}}))["items"][0]["score"]
+                .get<double>())
+      << "the other tone placement still counts as an exact match";
+}
+
+}  // namespace
+}  // namespace techmarket::catalog

@@ -1,0 +1,187 @@
+#include "needs/need_service.h"
+
+#include <fmt/format.h>
+
+#include "organizations/lookup.h"
+#include "reference/lookup.h"
+
+namespace techmarket::needs {
+namespace {
+
+void check_classifications(db::Connection& connection, const Need& need, FieldReader& reader) {
+  if (need.st_field && !reference::st_field_exists(connection, *need.st_field)) {
+    reader.add_error("st_field", fmt::format("\"{}\" is not an S&T field code such as \"2\" or "
+                                             "\"2.5\"; see /api/v1/st-fields",
+                                             *need.st_field));
+  }
+  if (need.industry_section && need.industry_version &&
+      !reference::industry_section_exists(connection, *need.industry_version,
+                                          *need.industry_section)) {
+    reader.add_error("industry_section", fmt::format("\"{}\" is not a VSIC {} section letter; see "
+                                                     "/api/v1/industry-sections?version={}",
+                                                     *need.industry_section, *need.industry_version,
+                                                     *need.industry_version));
+  }
+}
+
+void check_place_and_owner(db::Connection& connection, const Need& need, FieldReader& reader) {
+  const auto& province = need.province_code;
+  const auto& commune = need.commune_code;
+  bool province_known =
+      province && reference::province_exists(connection, reference::kCurrentEdition, *province);
+  if (province && !province_known) {
+    reader.add_error("province_code",
+                     fmt::format("\"{}\" is not a province code in force since 1 July 2025; see "
+                                 "/api/v1/provinces",
+                                 *province));
+  }
+  if (commune && !province) {
+    reader.add_error("commune_code",
+                     "requires province_code, the province that contains the commune");
+  } else if (commune && province_known &&
+             !reference::commune_exists(connection, reference::kCurrentEdition, *province,
+                                        *commune)) {
+    reader.add_error("commune_code",
+                     fmt::format("\"{}\" is not a commune of province {} in force since 1 July "
+                                 "2025; see /api/v1/provinces/{}/communes",
+                                 *commune, *province, *province));
+  }
+
+  if (need.owner_organization_id &&
+      !organizations::organization_exists(connection, *need.owner_organization_id)) {
+    reader.add_error("owner_organization_id",
+                     fmt::format("no organization has id {}", *need.owner_organization_id));
+  }
+}
+
+// Drops the fields that the server sets, so a stored need can be compared
+// with an incoming one.
+nlohmann::json comparable(const Need& need) {
+  auto json = to_json(need);
+  json.erase("id");
+  json.erase("created_at");
+  json.erase("updated_at");
+  return json;
+}
+
+}  // namespace
+
+std::vector<FieldError> validate_need(db::Connection& connection, const nlohmann::json& body,
+                                      Need& need) {
+  FieldReader reader(body);
+  need = read_need(reader);
+  reader.reject_unknown_fields();
+  check_classifications(connection, need, reader);
+  check_place_and_owner(connection, need, reader);
+  return reader.errors();
+}
+
+SaveOutcome upsert_need(db::Connection& connection, Need& need) {
+  std::optional<std::int64_t> existing_id;
+  if (need.id != 0) {
+    existing_id = need.id;
+  } else if (need.external_id) {
+    existing_id = find_need_id(connection, *need.external_id);
+  }
+
+  SaveOutcome outcome = SaveOutcome::kCreated;
+  if (existing_id) {
+    auto stored = find_need(connection, *existing_id);
+    need.id = *existing_id;
+    if (stored && comparable(*stored) == comparable(need)) return SaveOutcome::kUnchanged;
+    try {
+      update_need(connection, need);
+    } catch (const db::ConstraintError&) {
+      throw ConflictError(fmt::format("another need already has external_id \"{}\"",
+                                      need.external_id.value_or("")));
+    }
+    outcome = SaveOutcome::kUpdated;
+  } else {
+    need.id = insert_need(connection, need);
+  }
+  search::enqueue(connection, "need", need.id);
+  return outcome;
+}
+
+std::optional<search::SearchDocument> need_search_document(db::Connection& connection,
+                                                           std::int64_t id) {
+  auto need = find_need(connection, id);
+  if (!need || need->status == "archived") return std::nullopt;
+
+  search::SearchDocument document;
+  document.record_type = "need";
+  document.id = need->id;
+  document.title = need->title;
+  document.status = need->status;
+  document.texts.emplace_back(need->title, 3);
+  for (const auto& keyword : need->keywords) document.texts.emplace_back(keyword, 2);
+  document.texts.emplace_back(need->problem, 1);
+  if (need->desired_result) document.texts.emplace_back(*need->desired_result, 1);
+  document.st_field = need->st_field;
+  document.province_code = need->province_code;
+  return document;
+}
+
+Need NeedService::save(std::optional<std::int64_t> id, const nlohmann::json& body) {
+  Need need;
+  {
+    auto connection = pool_.acquire();
+    db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
+
+    auto errors = validate_need(*connection, body, need);
+    if (!errors.empty()) throw ValidationError(std::move(errors));
+    if (id) need.id = *id;
+    if (!id && need.external_id && find_need_id(*connection, *need.external_id)) {
+      throw ConflictError(
+          fmt::format("a need with external_id \"{}\" exists; update it with PATCH instead",
+                      *need.external_id));
+    }
+
+    try {
+      upsert_need(*connection, need);
+    } catch (const db::ConstraintError& e) {
+      throw ConflictError(fmt::format("the need conflicts with a stored record: {}", e.what()));
+    }
+    need = *find_need(*connection, need.id);
+    transaction.commit();
+  }
+  indexer_.drain();
+  return need;
+}
+
+Need NeedService::create(const nlohmann::json& body) { return save(std::nullopt, body); }
+
+Need NeedService::update(std::int64_t id, const nlohmann::json& patch) {
+  if (!patch.is_object()) {
+    throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
+  }
+  auto merged = to_json(get(id));
+  merged.merge_patch(patch);
+  return save(id, merged);
+}
+
+Need NeedService::get(std::int64_t id) {
+  auto connection = pool_.acquire();
+  auto need = find_need(*connection, id);
+  if (!need) throw NotFoundError(fmt::format("no need has id {}", id));
+  return *need;
+}
+
+Need NeedService::archive(std::int64_t id) {
+  return update(id, nlohmann::json{{"status", "archived"}});
+}
+
+NeedPage NeedService::list(const NeedFilter& filter) {
+  auto connection = pool_.acquire();
+  NeedFilter one_more = filter;
+  one_more.limit = filter.limit + 1;
+  NeedPage page;
+  page.items = list_needs(*connection, one_more);
+  if (page.items.size() > filter.limit) {
+    page.items.resize(filter.limit);
+    page.next_after_id = page.items.back().id;
+  }
+  return page;
+}
+
+}  // namespace techmarket::needs
