@@ -3,7 +3,8 @@
 namespace techmarket::reference {
 namespace {
 
-bool exists(db::Connection& connection, const char* sql, std::initializer_list<std::string> values) {
+bool exists(db::Connection& connection, const char* sql,
+            std::initializer_list<std::string> values) {
   auto query = connection.prepare(sql);
   int index = 1;
   for (const auto& value : values) query.bind(index++, value);
