@@ -61,6 +61,9 @@ int reindex(const std::string& data_dir) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // One line per event: time, level, then key=value fields.
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z level=%l %v");
+
   CLI::App cli{"techmarket: the platform of a provincial science and technology market"};
   cli.require_subcommand(1);
   std::string data_dir = "./var";
