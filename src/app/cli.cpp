@@ -1,8 +1,8 @@
 #include "app/cli.h"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <charconv>
 #include <iostream>
 
@@ -44,8 +44,7 @@ int serve(const std::string& data_dir, const std::string& listen, unsigned threa
   options.threads = threads;
   http::Server server(platform.router(), platform.metrics(), options);
   server.start();
-  spdlog::info("event=ready data_dir={} url=http://{}:{}/", data_dir, address->host,
-               address->port);
+  spdlog::info("event=ready data_dir={} url=http://{}:{}/", data_dir, address->host, address->port);
   server.wait_for_shutdown_signal();
   return 0;
 }
@@ -85,7 +84,8 @@ int run_cli(int argc, char** argv) {
   auto* import_reference = import_command->add_subcommand(
       "reference", "Load administrative units and classifications from a data folder");
   import_reference->add_option("DIR", source, "Folder laid out like shared/data")->required();
-  auto* import_offers = import_command->add_subcommand("offers", "Import offers (CSV, JSONL, NASA)");
+  auto* import_offers =
+      import_command->add_subcommand("offers", "Import offers (CSV, JSONL, NASA)");
   import_offers->add_option("FILE", source, "CSV or JSONL file")->required();
   auto* import_needs = import_command->add_subcommand("needs", "Import needs (CSV, JSONL)");
   import_needs->add_option("FILE", source, "CSV or JSONL file")->required();
@@ -93,7 +93,8 @@ int run_cli(int argc, char** argv) {
       import_command->add_subcommand("organizations", "Import organizations (CSV, JSONL)");
   import_organizations->add_option("FILE", source, "CSV or JSONL file")->required();
 
-  auto* reindex_command = cli.add_subcommand("reindex", "Rebuild the search index from the database");
+  auto* reindex_command =
+      cli.add_subcommand("reindex", "Rebuild the search index from the database");
 
   // --data-dir may come before or after the subcommand.
   for (auto* command : {serve_command, import_reference, import_offers, import_needs,

@@ -16,7 +16,8 @@ namespace {
 void print_errors(const std::vector<FieldError>& errors, const std::string& source) {
   std::cerr << "techmarket: " << source << " was not imported; nothing was changed. "
             << errors.size() << " problem(s):\n";
-  for (const auto& error : errors) std::cerr << "  " << error.field << ": " << error.message << "\n";
+  for (const auto& error : errors)
+    std::cerr << "  " << error.field << ": " << error.message << "\n";
 }
 
 int import_reference_data(Platform& platform, const std::string& source) {

@@ -77,9 +77,9 @@ Offer read_offer(FieldReader& reader) {
   offer.ipc_codes = reader.text_list("ipc_codes", 20, {.max_length = 20});
   for (size_t i = 0; i < offer.ipc_codes.size(); ++i) {
     if (!is_ipc_symbol(offer.ipc_codes[i])) {
-      reader.add_error("ipc_codes[" + std::to_string(i) + "]",
-                       "\"" + offer.ipc_codes[i] +
-                           "\" is not an IPC symbol such as \"H01M\" or \"A01B 1/00\"");
+      reader.add_error(
+          "ipc_codes[" + std::to_string(i) + "]",
+          "\"" + offer.ipc_codes[i] + "\" is not an IPC symbol such as \"H01M\" or \"A01B 1/00\"");
     }
   }
   if (auto trl = reader.integer("trl", 1, 9)) offer.trl = static_cast<int>(*trl);
@@ -88,12 +88,14 @@ Offer read_offer(FieldReader& reader) {
 
   offer.owner_organization_id = reader.integer("owner_organization_id", 1, INT64_MAX);
   offer.province_code = reader.text("province_code", {.max_length = 2});
-  offer.transfer_modes = reader.text_list("transfer_modes", kTransferModes.size(), {.max_length = 20});
+  offer.transfer_modes =
+      reader.text_list("transfer_modes", kTransferModes.size(), {.max_length = 20});
   for (size_t i = 0; i < offer.transfer_modes.size(); ++i) {
     const auto& mode = offer.transfer_modes[i];
     if (std::find(kTransferModes.begin(), kTransferModes.end(), mode) == kTransferModes.end()) {
-      reader.add_error("transfer_modes[" + std::to_string(i) + "]",
-                       "\"" + mode + "\" is not one of: licence, assignment, joint_venture, sale, service");
+      reader.add_error(
+          "transfer_modes[" + std::to_string(i) + "]",
+          "\"" + mode + "\" is not one of: licence, assignment, joint_venture, sale, service");
     }
   }
   offer.price_vnd = reader.integer("price_vnd", 0, kMaxPriceVnd);

@@ -4,20 +4,19 @@
 
 #include <array>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/field_reader.h"
 
 namespace techmarket::catalog {
 
-inline constexpr std::array<std::string_view, 5> kOfferKinds = {
-    "technology", "research_result", "ip_asset", "equipment", "service"};
-inline constexpr std::array<std::string_view, 4> kOfferStatuses = {"draft", "published",
-                                                                   "expired", "archived"};
+inline constexpr std::array<std::string_view, 5> kOfferKinds = {"technology", "research_result",
+                                                                "ip_asset", "equipment", "service"};
+inline constexpr std::array<std::string_view, 4> kOfferStatuses = {"draft", "published", "expired",
+                                                                   "archived"};
 inline constexpr std::array<std::string_view, 5> kTransferModes = {
     "licence", "assignment", "joint_venture", "sale", "service"};
 // IP status: none, an application filed, a title granted, a title that has lapsed,
@@ -37,7 +36,7 @@ struct Offer {
   std::optional<std::string> summary_en;
   std::optional<std::string> description;
   std::optional<std::string> description_en;
-  std::string language = "vi";  // the language of title, summary and description
+  std::string language = "vi";                  // the language of title, summary and description
   std::optional<std::string> st_field;          // "2" or OECD sub-field "2.5"
   std::optional<std::string> industry_section;  // VSIC section letter
   std::optional<std::string> industry_version;  // "2025" (default) or "2018"

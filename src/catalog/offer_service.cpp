@@ -127,9 +127,9 @@ Offer OfferService::save(std::optional<std::int64_t> id, const nlohmann::json& b
     if (!errors.empty()) throw ValidationError(std::move(errors));
     if (id) offer.id = *id;
     if (!id && offer.external_id && find_offer_id(*connection, *offer.external_id)) {
-      throw ConflictError(fmt::format(
-          "an offer with external_id \"{}\" exists; update it with PATCH instead",
-          *offer.external_id));
+      throw ConflictError(
+          fmt::format("an offer with external_id \"{}\" exists; update it with PATCH instead",
+                      *offer.external_id));
     }
     try {
       upsert_offer(*connection, offer);
@@ -146,7 +146,8 @@ Offer OfferService::save(std::optional<std::int64_t> id, const nlohmann::json& b
 Offer OfferService::create(const nlohmann::json& body) { return save(std::nullopt, body); }
 
 Offer OfferService::update(std::int64_t id, const nlohmann::json& patch) {
-  if (!patch.is_object()) throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
+  if (!patch.is_object())
+    throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
   auto merged = to_json(get(id));
   merged.merge_patch(patch);
   return save(id, merged);

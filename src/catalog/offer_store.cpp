@@ -132,17 +132,17 @@ std::optional<std::int64_t> find_offer_id(db::Connection& connection,
 std::vector<Offer> list_offers(db::Connection& connection, const OfferFilter& filter) {
   // Each condition is switched off when its parameter is NULL, so one
   // statement serves every combination of filters.
-  auto query = connection.prepare(
-      std::string("SELECT ") + kColumns +
-      " FROM offers WHERE id > :after"
-      " AND (:status IS NULL AND status <> 'archived' OR status = :status)"
-      " AND (:kind IS NULL OR kind = :kind)"
-      " AND (:st_field IS NULL OR st_field = :st_field"
-      "      OR substr(st_field, 1, length(:st_field) + 1) = :st_field || '.')"
-      " AND (:trl IS NULL OR trl = :trl)"
-      " AND (:owner IS NULL OR owner_organization_id = :owner)"
-      " AND (:province IS NULL OR province_code = :province)"
-      " ORDER BY id LIMIT :limit");
+  auto query =
+      connection.prepare(std::string("SELECT ") + kColumns +
+                         " FROM offers WHERE id > :after"
+                         " AND (:status IS NULL AND status <> 'archived' OR status = :status)"
+                         " AND (:kind IS NULL OR kind = :kind)"
+                         " AND (:st_field IS NULL OR st_field = :st_field"
+                         "      OR substr(st_field, 1, length(:st_field) + 1) = :st_field || '.')"
+                         " AND (:trl IS NULL OR trl = :trl)"
+                         " AND (:owner IS NULL OR owner_organization_id = :owner)"
+                         " AND (:province IS NULL OR province_code = :province)"
+                         " ORDER BY id LIMIT :limit");
   query.bind(":after", filter.after_id)
       .bind(":status", filter.status)
       .bind(":kind", filter.kind)

@@ -84,8 +84,8 @@ std::optional<std::string> FieldReader::check_text(const std::string& field,
   }
   std::size_t length = count_code_points(normalized);
   if (length > rule.max_length) {
-    add_error(field, fmt::format("is {} characters long; the maximum is {}", length,
-                                 rule.max_length));
+    add_error(field,
+              fmt::format("is {} characters long; the maximum is {}", length, rule.max_length));
     return std::nullopt;
   }
   if (normalized.empty()) return std::nullopt;
@@ -129,7 +129,8 @@ std::optional<std::int64_t> FieldReader::integer(const std::string& name, std::i
     add_error(name, "must be a whole number");
     return std::nullopt;
   }
-  if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+  if (value->is_number_unsigned() &&
+      value->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
     add_error(name, fmt::format("must be between {} and {}", min, max));
     return std::nullopt;
   }

@@ -3,14 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/errors.h"
 
@@ -34,8 +33,7 @@ class FieldReader {
   // Text that must be one of `allowed`.
   std::optional<std::string> choice(const std::string& name,
                                     std::span<const std::string_view> allowed);
-  std::optional<std::int64_t> integer(const std::string& name, std::int64_t min,
-                                      std::int64_t max);
+  std::optional<std::int64_t> integer(const std::string& name, std::int64_t min, std::int64_t max);
   std::optional<bool> boolean(const std::string& name);
   // A calendar date written YYYY-MM-DD.
   std::optional<std::string> date(const std::string& name);

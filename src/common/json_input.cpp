@@ -52,8 +52,7 @@ nlohmann::json parse_strict_json(std::string_view text) {
 
   std::vector<std::set<std::string>> keys_per_object;
   std::string duplicate_key;
-  auto on_event = [&](int /*depth*/, nlohmann::json::parse_event_t event,
-                      nlohmann::json& parsed) {
+  auto on_event = [&](int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
     using Event = nlohmann::json::parse_event_t;
     if (event == Event::object_start) {
       keys_per_object.emplace_back();
@@ -70,8 +69,9 @@ nlohmann::json parse_strict_json(std::string_view text) {
   try {
     value = nlohmann::json::parse(text.begin(), text.end(), on_event);
   } catch (const nlohmann::json::parse_error& e) {
-    throw BadRequestError(fmt::format("malformed JSON at byte {}: {}", e.byte,
-                                      std::string(e.what()).substr(std::string(e.what()).find(':') + 2)));
+    throw BadRequestError(
+        fmt::format("malformed JSON at byte {}: {}", e.byte,
+                    std::string(e.what()).substr(std::string(e.what()).find(':') + 2)));
   }
   if (!duplicate_key.empty()) {
     throw BadRequestError(

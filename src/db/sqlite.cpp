@@ -107,9 +107,9 @@ std::string Statement::column_name(int column) const {
 }
 
 Connection::Connection(const std::filesystem::path& path) {
-  int result = sqlite3_open_v2(path.c_str(), &handle_,
-                               SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                               nullptr);
+  int result =
+      sqlite3_open_v2(path.c_str(), &handle_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (result != SQLITE_OK) {
     std::string message = handle_ ? sqlite3_errmsg(handle_) : sqlite3_errstr(result);
     sqlite3_close(handle_);

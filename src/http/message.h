@@ -4,21 +4,20 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace techmarket::http {
 
 struct Request {
-  std::string method;                             // "GET", "POST", ...
-  std::string path;                               // percent-decoded, without the query
-  std::multimap<std::string, std::string> query;  // decoded, '+' read as a space
-  std::map<std::string, std::string> path_params; // filled by the router, e.g. {"id": "12"}
-  std::map<std::string, std::string> headers;     // names in lower case
+  std::string method;                              // "GET", "POST", ...
+  std::string path;                                // percent-decoded, without the query
+  std::multimap<std::string, std::string> query;   // decoded, '+' read as a space
+  std::map<std::string, std::string> path_params;  // filled by the router, e.g. {"id": "12"}
+  std::map<std::string, std::string> headers;      // names in lower case
   std::string body;
   std::string request_id;
 

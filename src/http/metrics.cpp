@@ -36,8 +36,7 @@ std::string Metrics::render(const std::string& extra) const {
                      duration_count_.load());
   out += fmt::format("techmarket_http_request_duration_seconds_sum {:.6f}\n",
                      static_cast<double>(duration_micros_sum_.load()) / 1e6);
-  out += fmt::format("techmarket_http_request_duration_seconds_count {}\n",
-                     duration_count_.load());
+  out += fmt::format("techmarket_http_request_duration_seconds_count {}\n", duration_count_.load());
 
   out += "# HELP techmarket_http_requests_in_flight Requests being handled now.\n";
   out += "# TYPE techmarket_http_requests_in_flight gauge\n";

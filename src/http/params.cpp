@@ -45,9 +45,10 @@ std::optional<std::int64_t> query_integer(const Request& request, const std::str
   if (!text || text->empty()) return std::nullopt;
   auto value = to_integer(*text);
   if (!value || *value < min || *value > max) {
-    throw BadRequestError(fmt::format("query parameter {} must be a whole number from {} to {}; "
-                                      "got \"{}\"",
-                                      name, min, max, *text));
+    throw BadRequestError(
+        fmt::format("query parameter {} must be a whole number from {} to {}; "
+                    "got \"{}\"",
+                    name, min, max, *text));
   }
   return value;
 }
@@ -57,8 +58,8 @@ std::optional<std::string> query_choice(const Request& request, const std::strin
   auto text = request.query_value(name);
   if (!text || text->empty()) return std::nullopt;
   if (std::find(allowed.begin(), allowed.end(), *text) == allowed.end()) {
-    throw BadRequestError(fmt::format("query parameter {} must be one of: {}", name,
-                                      fmt::join(allowed, ", ")));
+    throw BadRequestError(
+        fmt::format("query parameter {} must be one of: {}", name, fmt::join(allowed, ", ")));
   }
   return text;
 }

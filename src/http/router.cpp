@@ -46,8 +46,8 @@ bool matches(const Router::Route& route, const std::vector<std::string>& segment
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
   auto segments = split_path(pattern);
-  routes_.push_back({std::move(method), std::move(pattern), std::move(segments),
-                     std::move(handler)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
 }
 
 Response Router::dispatch(Request& request) const {

@@ -1,6 +1,5 @@
 #include "http/server.h"
 
-#include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -8,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <future>
+#include <restinio/all.hpp>
 #include <thread>
 
 #include "http/problem.h"
@@ -21,8 +21,8 @@ using HttpServer = restinio::http_server_t<ServerTraits>;
 
 std::string next_request_id() {
   static std::atomic<std::uint64_t> counter{0};
-  static const auto start = static_cast<std::uint64_t>(
-      std::chrono::system_clock::now().time_since_epoch().count());
+  static const auto start =
+      static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
   return fmt::format("{:x}-{}", start & 0xffffff, ++counter);
 }
 
@@ -153,8 +153,8 @@ void Server::start() {
     for (auto& thread : impl.threads) thread.join();
     impl.threads.clear();
     impl.stopped = true;
-    throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", impl.options.host,
-                                         impl.options.port, e.what()));
+    throw std::runtime_error(
+        fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port, e.what()));
   }
   spdlog::info("event=server_start listen={}:{} threads={} max_body_bytes={}", impl.options.host,
                impl.options.port, impl.options.threads, impl.options.max_body_bytes);

@@ -1,11 +1,11 @@
 #include "search/index.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "text/fold.h"
 #include "text/tone.h"
@@ -188,7 +188,8 @@ SearchResult SearchIndex::search(const SearchQuery& query) const {
       result.has_more = query.offset + matches.size() < matches.get_matches_lower_bound();
       for (auto match = matches.begin(); match != matches.end(); ++match) {
         auto data = nlohmann::json::parse(match.get_document().get_data());
-        result.items.push_back({data.at("type").get<std::string>(), data.at("id").get<std::int64_t>(),
+        result.items.push_back({data.at("type").get<std::string>(),
+                                data.at("id").get<std::int64_t>(),
                                 data.at("kind").get<std::string>(),
                                 data.at("title").get<std::string>(), match.get_weight()});
       }

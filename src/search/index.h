@@ -48,7 +48,7 @@ struct SearchHit {
 
 struct SearchResult {
   std::vector<SearchHit> items;
-  std::size_t total = 0;     // exact up to kExactTotalLimit, estimated above
+  std::size_t total = 0;  // exact up to kExactTotalLimit, estimated above
   bool has_more = false;
 };
 

@@ -47,7 +47,8 @@ std::size_t Indexer::drain() {
       if (before_apply_for_testing) before_apply_for_testing();
       for (const auto& [record_type, id] : records) {
         auto source = sources_.find(record_type);
-        auto document = source == sources_.end() ? std::nullopt : source->second.load(*connection, id);
+        auto document =
+            source == sources_.end() ? std::nullopt : source->second.load(*connection, id);
         if (document) {
           index_.replace(*document);
         } else {
@@ -72,8 +73,10 @@ std::size_t Indexer::reindex() {
     db::Transaction write(*connection, db::Transaction::Mode::kWrite);
     for (const auto& [record_type, source] : sources_) {
       connection
-          ->prepare("INSERT INTO search_outbox (record_type, record_id, created_at) SELECT ?, id, ? FROM " +
-                    source.table)
+          ->prepare(
+              "INSERT INTO search_outbox (record_type, record_id, created_at) SELECT ?, id, ? "
+              "FROM " +
+              source.table)
           .bind(1, record_type)
           .bind(2, db::now_utc())
           .run();

@@ -43,8 +43,10 @@ void add_search_routes(http::Router& router, const SearchIndex& index) {
       items.push_back(std::move(item));
     }
     nlohmann::json next = nullptr;
-    if (result.has_more) next = encode_cursor(static_cast<std::int64_t>(query.offset + query.limit));
-    return http::json_response(200, {{"items", items}, {"total", result.total}, {"next_cursor", next}});
+    if (result.has_more)
+      next = encode_cursor(static_cast<std::int64_t>(query.offset + query.limit));
+    return http::json_response(200,
+                               {{"items", items}, {"total", result.total}, {"next_cursor", next}});
   });
 }
 

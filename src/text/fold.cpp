@@ -26,11 +26,11 @@ const icu::Normalizer2& nfkd_normalizer() {
 }
 
 bool is_dropped_format_character(UChar32 c) {
-  return c == 0x00AD     // soft hyphen
-         || c == 0x200B  // zero-width space
-         || c == 0x200C  // zero-width non-joiner
-         || c == 0x200D  // zero-width joiner
-         || c == 0x2060  // word joiner
+  return c == 0x00AD      // soft hyphen
+         || c == 0x200B   // zero-width space
+         || c == 0x200C   // zero-width non-joiner
+         || c == 0x200D   // zero-width joiner
+         || c == 0x2060   // word joiner
          || c == 0xFEFF;  // byte-order mark or zero-width no-break space
 }
 

@@ -24,7 +24,12 @@ bool is_quality_mark(UChar32 c) { return c == kCircumflex || c == kBreve || c ==
 
 bool is_vowel_base(UChar32 c) {
   switch (c) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
       return true;
     default:
       return false;
@@ -45,8 +50,8 @@ struct Letter {
 
 const icu::Normalizer2& normalizer(bool compose) {
   UErrorCode status = U_ZERO_ERROR;
-  const auto* instance = compose ? icu::Normalizer2::getNFCInstance(status)
-                                 : icu::Normalizer2::getNFDInstance(status);
+  const auto* instance =
+      compose ? icu::Normalizer2::getNFCInstance(status) : icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer is unavailable");
   return *instance;
 }
@@ -84,8 +89,8 @@ std::optional<size_t> tone_position(const std::vector<Letter>& letters) {
   if (count == 2) {
     UChar32 first = letters[start].base;
     UChar32 second = letters[start + 1].base;
-    bool glide_pair = (first == 'o' && (second == 'a' || second == 'e')) ||
-                      (first == 'u' && second == 'y');
+    bool glide_pair =
+        (first == 'o' && (second == 'a' || second == 'e')) || (first == 'u' && second == 'y');
     return has_coda || glide_pair ? start + 1 : start;
   }
   return start;
@@ -95,9 +100,10 @@ std::optional<size_t> tone_position(const std::vector<Letter>& letters) {
 
 std::string canonical_tone_placement(std::string_view word) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString decomposed = normalizer(false).normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))),
-      status);
+  icu::UnicodeString decomposed =
+      normalizer(false).normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                      word.data(), static_cast<int32_t>(word.size()))),
+                                  status);
   if (U_FAILURE(status)) throw std::runtime_error("NFD normalization failed");
 
   std::vector<Letter> letters;
@@ -130,8 +136,8 @@ std::string canonical_tone_placement(std::string_view word) {
 }
 
 std::string canonicalize_tones(std::string_view text) {
-  icu::UnicodeString input =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   std::string out;
   icu::UnicodeString word;
   auto flush = [&] {

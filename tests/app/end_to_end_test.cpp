@@ -30,14 +30,14 @@ class EndToEnd : public ::testing::Test {
         {kProgram, "import", "reference", kSharedData, "--data-dir", data_dir_});
     ASSERT_EQ(reference.exit_code, 0) << reference.output;
     auto offers = testing::run_command(
-        {kProgram, "import", "offers", kSharedData + "/tech_offers/nasa_t2_portfolio_2025-05-10.jsonl",
-         "--data-dir", data_dir_});
+        {kProgram, "import", "offers",
+         kSharedData + "/tech_offers/nasa_t2_portfolio_2025-05-10.jsonl", "--data-dir", data_dir_});
     ASSERT_EQ(offers.exit_code, 0) << offers.output;
 
     port_ = testing::free_port();
-    server_ = new testing::BackgroundProcess(
-        {kProgram, "serve", "--data-dir", data_dir_, "--listen", "127.0.0.1:" + std::to_string(port_)},
-        (dir_->path() / "server.log").string());
+    server_ = new testing::BackgroundProcess({kProgram, "serve", "--data-dir", data_dir_,
+                                              "--listen", "127.0.0.1:" + std::to_string(port_)},
+                                             (dir_->path() / "server.log").string());
     for (int attempt = 0; attempt < 300; ++attempt) {
       try {
         if (http_request(port_, "GET", "/healthz").status == 200) return;

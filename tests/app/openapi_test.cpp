@@ -1,9 +1,10 @@
+#include "app/openapi.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
 
-#include "app/openapi.h"
 #include "app/platform.h"
 #include "support/temp_dir.h"
 

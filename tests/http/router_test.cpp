@@ -57,9 +57,8 @@ TEST(Router, MapsValidationErrorToProblemWithFields) {
 
 TEST(Router, HidesDetailsOfUnexpectedErrors) {
   Router router;
-  router.add("GET", "/boom", [](Request&) -> Response {
-    throw std::runtime_error("secret internal path /etc/x");
-  });
+  router.add("GET", "/boom",
+             [](Request&) -> Response { throw std::runtime_error("secret internal path /etc/x"); });
   auto request = make_request("GET", "/boom");
   auto response = router.dispatch(request);
   EXPECT_EQ(response.status, 500);

@@ -23,9 +23,7 @@ TEST(QueryString, RejectsMalformedEscape) {
   EXPECT_FALSE(parse_query_string("q=%4"));
 }
 
-TEST(PathDecoding, KeepsPlusInPaths) {
-  EXPECT_EQ(percent_decode("/a+b/%20", false), "/a+b/ ");
-}
+TEST(PathDecoding, KeepsPlusInPaths) { EXPECT_EQ(percent_decode("/a+b/%20", false), "/a+b/ "); }
 
 }  // namespace
 }  // namespace techmarket::http
