@@ -27,6 +27,12 @@ def fold(text):
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
 
 
+def without_invisible(text):
+    """Drops control and format characters (DEL, C1 controls, zero-width
+    marks) that the article dump holds and that the API rejects."""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+
+
 def read_sentences(stream):
     sentences = []
     for line in stream:
@@ -37,7 +43,7 @@ def read_sentences(stream):
             for sentence in SENTENCE_END.split(paragraph):
                 words = sentence.split()
                 if 6 <= len(words) <= 60:
-                    sentences.append(sentence.strip())
+                    sentences.append(without_invisible(sentence).strip())
     return sentences
 
 

@@ -18,7 +18,10 @@ timed_import() {
   local data_dir=$1 file=$2
   local start end
   start=$(date +%s.%N)
-  "$techmarket" import offers "$file" --data-dir "$data_dir" > /dev/null
+  if ! "$techmarket" import offers "$file" --data-dir "$data_dir" > /dev/null; then
+    echo "bench: importing $file failed" >&2
+    return 1
+  fi
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }

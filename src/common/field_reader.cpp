@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include "text/fold.h"
 
@@ -21,14 +23,31 @@ std::string trim(std::string_view text) {
   return std::string(text);
 }
 
-bool has_control_character(std::string_view text, bool multiline) {
-  for (unsigned char c : text) {
-    if (c == 0x7F) return true;
-    if (c >= 0x20) continue;
-    if (multiline && (c == '\n' || c == '\t' || c == '\r')) continue;
-    return true;
+// A control character found in text: its code point and its position,
+// counted in characters from 1.
+struct ControlCharacter {
+  char32_t code_point;
+  std::size_t position;
+};
+
+// Finds the first C0 or C1 control character or DEL. Multi-line text may
+// hold line breaks and tabs.
+std::optional<ControlCharacter> find_control_character(std::string_view text, bool multiline) {
+  std::size_t position = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte & 0xC0) != 0x80) ++position;
+    if (byte == 0x7F) return ControlCharacter{0x7F, position};
+    // C1 controls U+0080..U+009F are encoded as C2 80..C2 9F.
+    if (byte == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return ControlCharacter{next, position};
+    }
+    if (byte >= 0x20) continue;
+    if (multiline && (byte == '\n' || byte == '\t' || byte == '\r')) continue;
+    return ControlCharacter{byte, position};
   }
-  return false;
+  return std::nullopt;
 }
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -77,9 +96,11 @@ std::optional<std::string> FieldReader::check_text(const std::string& field,
     return std::nullopt;
   }
   std::string normalized = trim(text::to_nfc(raw));
-  if (has_control_character(normalized, rule.multiline)) {
-    add_error(field, rule.multiline ? "contains control characters"
-                                    : "contains line breaks or control characters");
+  if (auto control = find_control_character(normalized, rule.multiline)) {
+    add_error(field, fmt::format("contains the control character U+{:04X} at character {}; {}",
+                                 static_cast<std::uint32_t>(control->code_point), control->position,
+                                 rule.multiline ? "remove it (line breaks and tabs are allowed)"
+                                                : "remove it and write the value on one line"));
     return std::nullopt;
   }
   std::size_t length = count_code_points(normalized);

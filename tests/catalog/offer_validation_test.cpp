@@ -121,6 +121,31 @@ TEST_F(OfferValidation, StoresTextAsNfc) {
   EXPECT_EQ(offer.title, "Cong nghê");
 }
 
+TEST_F(OfferValidation, NamesTheControlCharacterAndWhereItIs) {
+  struct Case {
+    const char* summary;
+    const char* expected;
+  };
+  for (const auto& [summary, expected] : {
+           Case{"Máy sấy\x7F", "contains the control character U+007F at character 8"},
+           Case{"Sấy \xC2\x85khô", "contains the control character U+0085 at character 5"},
+           Case{"a\x01", "contains the control character U+0001 at character 2"},
+       }) {
+    auto body = valid_offer();
+    body["summary"] = summary;
+    auto errors = validate(body);
+    ASSERT_EQ(errors.size(), 1u) << summary;
+    EXPECT_EQ(errors[0].field, "summary");
+    EXPECT_TRUE(errors[0].message.starts_with(expected)) << errors[0].message;
+  }
+}
+
+TEST_F(OfferValidation, AllowsLineBreaksAndTabsInMultiLineText) {
+  auto body = valid_offer();
+  body["summary"] = "Dòng một\n\tDòng hai";
+  EXPECT_TRUE(validate(body).empty());
+}
+
 TEST(IpcSymbol, AcceptsSectionClassSubclassAndGroup) {
   for (const char* code : {"A", "A01", "A01B", "A01B 1/00", "G06F 16/3334"}) {
     EXPECT_TRUE(is_ipc_symbol(code)) << code;
