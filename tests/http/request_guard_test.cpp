@@ -79,6 +79,17 @@ TEST(RequestGuard, CountsLimitsAcrossReadsOfOneRequest) {
   EXPECT_EQ(verdict.rejection->status, 414);
 }
 
+TEST(RequestGuard, LongHeaderInAllGets431) {
+  RequestGuard guard(RequestLimits{});
+  std::string request = "GET / HTTP/1.1\r\n";
+  for (int i = 0; i < 60; ++i) {
+    request += "X-Field-" + std::to_string(i) + ": " + std::string(2000, 'v') + "\r\n";
+  }
+  auto verdict = guard.scan(request + "\r\n");
+  ASSERT_TRUE(verdict.rejection);
+  EXPECT_EQ(verdict.rejection->status, 431) << verdict.rejection->detail;
+}
+
 TEST(RequestGuard, ResetsCountsForEachRequest) {
   RequestGuard guard(small_limits());
   std::string request = "GET / HTTP/1.1\r\nA: 1\r\nB: 1\r\nC: 1\r\n\r\n";
