@@ -66,12 +66,6 @@ void add_limit_options(CLI::App& command, http::ServerOptions& options) {
           [&options](unsigned seconds) { options.write_timeout = std::chrono::seconds(seconds); },
           "Seconds a client has to read a whole reply (default 30)")
       ->check(CLI::Range(1, 3600));
-  command
-      .add_option_function<unsigned>(
-          "--handler-timeout",
-          [&options](unsigned seconds) { options.handler_timeout = std::chrono::seconds(seconds); },
-          "Seconds a route has to produce its reply (default 30)")
-      ->check(CLI::Range(1, 3600));
 }
 
 int reindex(const std::string& data_dir) {

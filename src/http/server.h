@@ -25,7 +25,9 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{20};
   // Time a client has to take one reply off the socket.
   std::chrono::seconds write_timeout{30};
-  // Time a route has to produce its reply.
+  // Time a route has to produce its reply. NOTE: RESTinio can enforce it
+  // only on replies finished after the handler returns, and every route here
+  // replies before returning, so a slow route is not cut off.
   std::chrono::seconds handler_timeout{30};
 };
 
