@@ -106,8 +106,11 @@ class GuardedSocket {
   template <typename Executor, typename Handler>
   static void reply_and_drain(State* state, Executor executor, Handler&& handler) {
     if (!state->reply.empty()) {
-      // The reply was sent already, and RESTinio is reading again.
-      handler(asio::error::eof, 0);
+      // The reply was sent already, and RESTinio is reading again. Posted,
+      // because asio never runs a read handler inside async_read_some.
+      asio::post(executor, [handler = std::forward<Handler>(handler)]() mutable {
+        handler(asio::error::eof, 0);
+      });
       return;
     }
     asio::error_code ignored;
