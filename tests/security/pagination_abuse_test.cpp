@@ -36,6 +36,9 @@ class PaginationAbuse : public ::testing::Test {
     server_ = nullptr;
   }
 
+  void SetUp() override { counts_before_ = server_->counts(); }
+  void TearDown() override { EXPECT_EQ(server_->counts(), counts_before_); }
+
   // Returns the next_cursor of the first page of two items.
   static std::string first_cursor(const std::string& route) {
     auto separator = route.find('?') == std::string::npos ? "?" : "&";
@@ -45,6 +48,7 @@ class PaginationAbuse : public ::testing::Test {
   }
 
   static inline testing::LiveServer* server_ = nullptr;
+  testing::RecordCounts counts_before_;
 };
 
 TEST_F(PaginationAbuse, HugeAndInvalidPageSizesGet400) {
