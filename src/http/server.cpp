@@ -55,8 +55,8 @@ std::optional<Response> convert_request(const restinio::request_t& source, Reque
   target.path = std::move(*path);
   target.query = std::move(*query);
 
-  // RequestGuard rejects these before RESTinio reads them. This check stays
-  // for a connection that the guard stopped following.
+  // RequestGuard and then RESTinio's own limit reject these bodies first, so
+  // this check only stops a larger body if either limit is ever raised.
   if (source.body().size() > max_body_bytes) {
     return problem_response(413, "Payload too large",
                             fmt::format("The body is {} bytes; the maximum is {} bytes",
