@@ -30,7 +30,7 @@ std::optional<ListenAddress> parse_listen(const std::string& text) {
   return ListenAddress{text.substr(0, colon), static_cast<std::uint16_t>(port)};
 }
 
-int serve(const std::string& data_dir, const std::string& listen, unsigned threads) {
+int serve(const std::string& data_dir, const std::string& listen, http::ServerOptions options) {
   auto address = parse_listen(listen);
   if (!address) {
     std::cerr << "techmarket: --listen must be HOST:PORT with a port from 1 to 65535, got \""
@@ -38,15 +38,34 @@ int serve(const std::string& data_dir, const std::string& listen, unsigned threa
     return 2;
   }
   Platform platform(data_dir);
-  http::ServerOptions options;
   options.host = address->host;
   options.port = address->port;
-  options.threads = threads;
   http::Server server(platform.router(), platform.metrics(), options);
   server.start();
   spdlog::info("event=ready data_dir={} url=http://{}:{}/", data_dir, address->host, address->port);
   server.wait_for_shutdown_signal();
   return 0;
+}
+
+// Adds the options that protect the server from oversized requests and slow clients.
+void add_limit_options(CLI::App& command, http::ServerOptions& options) {
+  command
+      .add_option("--max-body-bytes", options.limits.max_body_bytes,
+                  "Largest request body in bytes; larger ones get 413")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30))
+      ->capture_default_str();
+  command
+      .add_option_function<unsigned>(
+          "--read-timeout",
+          [&options](unsigned seconds) { options.read_timeout = std::chrono::seconds(seconds); },
+          "Seconds a client has to send a whole request, header and body (default 20)")
+      ->check(CLI::Range(1, 3600));
+  command
+      .add_option_function<unsigned>(
+          "--write-timeout",
+          [&options](unsigned seconds) { options.write_timeout = std::chrono::seconds(seconds); },
+          "Seconds a client has to read a whole reply (default 30)")
+      ->check(CLI::Range(1, 3600));
 }
 
 int reindex(const std::string& data_dir) {
@@ -71,12 +90,13 @@ int run_cli(int argc, char** argv) {
 
   auto* serve_command = cli.add_subcommand("serve", "Serve the JSON API and web application");
   std::string listen = "127.0.0.1:8080";
-  unsigned threads = 2;
+  http::ServerOptions server_options;
   serve_command->add_option("--listen", listen, "Address to listen on, HOST:PORT")
       ->capture_default_str();
-  serve_command->add_option("--threads", threads, "Worker threads for requests")
+  serve_command->add_option("--threads", server_options.threads, "Worker threads for requests")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  add_limit_options(*serve_command, server_options);
 
   auto* import_command = cli.add_subcommand("import", "Import records from files");
   import_command->require_subcommand(1);
@@ -105,7 +125,7 @@ int run_cli(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   try {
-    if (*serve_command) return serve(data_dir, listen, threads);
+    if (*serve_command) return serve(data_dir, listen, server_options);
     if (*reindex_command) return reindex(data_dir);
     if (*import_reference) return run_import(data_dir, ImportKind::kReference, source);
     if (*import_offers) return run_import(data_dir, ImportKind::kOffers, source);

@@ -11,7 +11,8 @@ namespace {
 
 constexpr std::string_view kAlphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-constexpr std::string_view kCursorPrefix = "p1:";
+// "p2" cursors end in a check value. "p1" cursors had none and are no longer read.
+constexpr std::string_view kCursorPrefix = "p2:";
 
 std::string base64url_encode(std::string_view bytes) {
   std::string out;
@@ -46,20 +47,42 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   return out;
 }
 
+// Returns the FNV-1a hash of `text`, a check value and not a signature. It
+// makes a truncated or mistyped cursor fail to decode instead of naming
+// another position. A client that builds its own cursor can only skip to a
+// position of the same listing.
+std::uint32_t check_value(std::string_view text) {
+  std::uint32_t hash = 2166136261u;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 16777619u;
+  }
+  return hash;
+}
+
+std::string cursor_payload(std::int64_t position) {
+  auto body = fmt::format("{}{}", kCursorPrefix, position);
+  return fmt::format("{}.{:08x}", body, check_value(body));
+}
+
 }  // namespace
 
 std::string encode_cursor(std::int64_t position) {
-  return base64url_encode(fmt::format("{}{}", kCursorPrefix, position));
+  return base64url_encode(cursor_payload(position));
 }
 
 std::int64_t decode_cursor(const std::string& cursor) {
-  auto decoded = cursor.size() <= 40 ? base64url_decode(cursor) : std::nullopt;
+  auto decoded = cursor.size() <= 60 ? base64url_decode(cursor) : std::nullopt;
   std::int64_t position = -1;
   if (decoded && decoded->starts_with(kCursorPrefix)) {
     const char* begin = decoded->data() + kCursorPrefix.size();
     const char* end = decoded->data() + decoded->size();
-    auto [rest, error] = std::from_chars(begin, end, position);
-    if (error != std::errc() || rest != end) position = -1;
+    auto parsed = std::from_chars(begin, end, position);
+    // Only the exact text encode_cursor makes is accepted, so a cut-off
+    // cursor, extra bits in the last character or a changed check value fail.
+    if (parsed.ec != std::errc() || position < 0 || encode_cursor(position) != cursor) {
+      position = -1;
+    }
   }
   if (position < 0) {
     throw BadRequestError("the cursor is not valid; use the next_cursor of a previous page");

@@ -10,13 +10,17 @@
 #include <restinio/all.hpp>
 #include <thread>
 
+#include "http/guarded_socket.h"
 #include "http/problem.h"
+#include "http/security_headers.h"
 #include "http/url.h"
 
 namespace techmarket::http {
 namespace {
 
-using ServerTraits = restinio::default_traits_t;
+using ServerTraits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                                        restinio::default_request_handler_t,
+                                        restinio::default_strand_t, GuardedSocket>;
 using HttpServer = restinio::http_server_t<ServerTraits>;
 
 std::string next_request_id() {
@@ -51,6 +55,8 @@ std::optional<Response> convert_request(const restinio::request_t& source, Reque
   target.path = std::move(*path);
   target.query = std::move(*query);
 
+  // RequestGuard and then RESTinio's own limit reject these bodies first, so
+  // this check only stops a larger body if either limit is ever raised.
   if (source.body().size() > max_body_bytes) {
     return problem_response(413, "Payload too large",
                             fmt::format("The body is {} bytes; the maximum is {} bytes",
@@ -79,7 +85,7 @@ struct Server::Impl {
     request.request_id = next_request_id();
     Response response;
     try {
-      auto early = convert_request(*source, request, options.max_body_bytes);
+      auto early = convert_request(*source, request, options.limits.max_body_bytes);
       response = early ? std::move(*early) : router.dispatch(request);
     } catch (...) {
       response = response_for_exception(std::current_exception(), request.request_id);
@@ -89,7 +95,9 @@ struct Server::Impl {
         restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)), ""));
     reply.append_header(restinio::http_field::content_type, response.content_type);
     reply.append_header("X-Request-Id", request.request_id);
-    reply.append_header("X-Content-Type-Options", "nosniff");
+    for (const auto& [name, value] : security_headers()) {
+      reply.append_header(std::string(name), std::string(value));
+    }
     for (const auto& [name, value] : response.headers) reply.append_header(name, value);
     if (request.method != "HEAD") reply.set_body(std::move(response.body));
 
@@ -122,20 +130,21 @@ void Server::start() {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  const auto& limits = impl.options.limits;
   restinio::server_settings_t<ServerTraits> settings;
   settings.port(impl.options.port)
       .address(impl.options.host)
-      .read_next_http_message_timelimit(std::chrono::seconds(30))
-      .write_http_response_timelimit(std::chrono::seconds(30))
-      .handle_request_timeout(std::chrono::seconds(30))
-      // Bodies a little over the limit still reach the handler, which answers
-      // 413; RESTinio drops connections whose body exceeds this hard cap.
+      .read_next_http_message_timelimit(impl.options.read_timeout)
+      .write_http_response_timelimit(impl.options.write_timeout)
+      .handle_request_timeout(impl.options.handler_timeout)
+      // GuardedSocket applies the same limits first and replies to a request
+      // over one of them, so such a request never reaches RESTinio's parser.
       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                    .max_url_size(8 * 1024)
-                                    .max_field_name_size(1024)
-                                    .max_field_value_size(16 * 1024)
-                                    .max_field_count(100)
-                                    .max_body_size(impl.options.max_body_bytes * 8))
+                                    .max_url_size(limits.max_url_bytes)
+                                    .max_field_name_size(limits.max_field_name_bytes)
+                                    .max_field_value_size(limits.max_field_value_bytes)
+                                    .max_field_count(limits.max_field_count)
+                                    .max_body_size(limits.max_body_bytes))
       .request_handler([&impl](auto request) { return impl.handle(request); });
   impl.server = std::make_unique<HttpServer>(restinio::external_io_context(impl.io_context),
                                              std::move(settings));
@@ -156,8 +165,12 @@ void Server::start() {
     throw std::runtime_error(
         fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port, e.what()));
   }
-  spdlog::info("event=server_start listen={}:{} threads={} max_body_bytes={}", impl.options.host,
-               impl.options.port, impl.options.threads, impl.options.max_body_bytes);
+  spdlog::info(
+      "event=server_start listen={}:{} threads={} max_body_bytes={} max_url_bytes={} "
+      "read_timeout_s={} write_timeout_s={} handler_timeout_s={}",
+      impl.options.host, impl.options.port, impl.options.threads, limits.max_body_bytes,
+      limits.max_url_bytes, impl.options.read_timeout.count(), impl.options.write_timeout.count(),
+      impl.options.handler_timeout.count());
 }
 
 void Server::wait_for_shutdown_signal() {

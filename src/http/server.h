@@ -2,11 +2,13 @@
 // and stops cleanly, letting requests in flight finish.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "http/metrics.h"
+#include "http/request_guard.h"
 #include "http/router.h"
 
 namespace techmarket::http {
@@ -15,7 +17,18 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   unsigned threads = 2;
-  std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+  // Requests over these limits get 413, 414 or 431 problem+json and the
+  // connection is closed.
+  RequestLimits limits;
+  // Time a client has to send one whole request, header and body, counted
+  // from the end of the previous reply; a slower client is disconnected.
+  std::chrono::seconds read_timeout{20};
+  // Time a client has to take one reply off the socket.
+  std::chrono::seconds write_timeout{30};
+  // Time a route has to produce its reply. NOTE: RESTinio can enforce it
+  // only on replies finished after the handler returns, and every route here
+  // replies before returning, so a slow route is not cut off.
+  std::chrono::seconds handler_timeout{30};
 };
 
 class Server {

@@ -4,6 +4,7 @@
 #include <unicode/uloc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace techmarket::organizations {
@@ -59,8 +60,24 @@ bool is_email_address(std::string_view address) {
   if (at == std::string_view::npos || at == 0 || address.find('@', at + 1) != address.npos) {
     return false;
   }
-  if (address.find_first_of(" \t") != std::string_view::npos) return false;
+  // The local part takes the characters that RFC 5322 allows without quotes,
+  // and UTF-8 as RFC 6531 does. Quotes, brackets, "<", ">" and spaces are rejected.
+  auto local = address.substr(0, at);
+  for (unsigned char c : local) {
+    if (std::isalnum(c) || c >= 0x80 || c == '.') continue;
+    if (std::string_view("!#$%&'*+/=?^_`{|}~-").find(static_cast<char>(c)) ==
+        std::string_view::npos) {
+      return false;
+    }
+  }
+  if (local.starts_with('.') || local.ends_with('.') || local.find("..") != local.npos) {
+    return false;
+  }
+
   auto domain = address.substr(at + 1);
+  for (unsigned char c : domain) {
+    if (!std::isalnum(c) && c < 0x80 && c != '.' && c != '-') return false;
+  }
   auto dot = domain.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size()) return false;
   return domain.find("..") == std::string_view::npos && !domain.starts_with('.');

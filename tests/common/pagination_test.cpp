@@ -19,6 +19,25 @@ TEST(Cursor, RejectsForgedText) {
   }
 }
 
+TEST(Cursor, RejectsTruncatedCursor) {
+  for (std::int64_t position : {0LL, 20LL, 4567LL, 123456789LL}) {
+    auto cursor = encode_cursor(position);
+    for (std::size_t length = 0; length < cursor.size(); ++length) {
+      EXPECT_THROW(decode_cursor(cursor.substr(0, length)), BadRequestError)
+          << cursor << " cut to " << length;
+    }
+  }
+}
+
+TEST(Cursor, RejectsChangedCharacter) {
+  auto cursor = encode_cursor(40);
+  for (std::size_t i = 0; i < cursor.size(); ++i) {
+    auto changed = cursor;
+    changed[i] = changed[i] == 'A' ? 'B' : 'A';
+    EXPECT_THROW(decode_cursor(changed), BadRequestError) << changed;
+  }
+}
+
 TEST(PageSize, DefaultsWhenAbsent) { EXPECT_EQ(parse_page_size(std::nullopt), kDefaultPageSize); }
 
 TEST(PageSize, RejectsHugeAndInvalidValues) {

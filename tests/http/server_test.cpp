@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <thread>
 
+#include "http/security_headers.h"
 #include "support/http_client.h"
 
 namespace techmarket::http {
@@ -23,11 +25,12 @@ class ServerTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
       return json_response(200, {{"finished", true}});
     });
-    router_.add("POST", "/echo", [](Request& request) {
+    router_.add("POST", "/echo", [this](Request& request) {
+      ++echo_calls_;
       return json_response(200, {{"bytes", request.body.size()}});
     });
     options_.port = testing::free_port();
-    options_.max_body_bytes = 1024;
+    options_.limits.max_body_bytes = 1024;
     server_ = std::make_unique<Server>(router_, metrics_, options_);
     server_->start();
   }
@@ -36,6 +39,7 @@ class ServerTest : public ::testing::Test {
   Metrics metrics_;
   ServerOptions options_;
   std::unique_ptr<Server> server_;
+  std::atomic<int> echo_calls_{0};
 };
 
 TEST_F(ServerTest, DecodesVietnameseQueryString) {
@@ -56,6 +60,26 @@ TEST_F(ServerTest, AnswersPayloadTooLargeOverLimit) {
   EXPECT_EQ(reply.status, 413);
   auto accepted = http_request(options_.port, "POST", "/echo", std::string(1000, 'x'));
   EXPECT_EQ(accepted.status, 200);
+}
+
+TEST_F(ServerTest, AnswersAnnouncedOversizedBodyWithoutReadingIt) {
+  auto raw = testing::send_raw(options_.port,
+                               "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 1048576\r\n\r\n");
+  auto reply = testing::parse_http_reply(raw);
+  EXPECT_EQ(reply.status, 413);
+  EXPECT_EQ(reply.headers["content-type"], "application/problem+json");
+  EXPECT_EQ(echo_calls_, 0) << "the route must not have run";
+}
+
+TEST_F(ServerTest, SendsSecurityHeadersOnEveryReply) {
+  for (const char* target : {"/hello", "/missing"}) {
+    auto reply = http_request(options_.port, "GET", target);
+    EXPECT_EQ(reply.headers["content-security-policy"], kContentSecurityPolicy) << target;
+    EXPECT_EQ(reply.headers["x-content-type-options"], "nosniff") << target;
+    EXPECT_EQ(reply.headers["x-frame-options"], "DENY") << target;
+    EXPECT_EQ(reply.headers["referrer-policy"], "same-origin") << target;
+    EXPECT_EQ(reply.headers["cross-origin-opener-policy"], "same-origin") << target;
+  }
 }
 
 TEST_F(ServerTest, FinishesRequestInFlightWhenStopped) {

@@ -28,7 +28,9 @@ int connect_local(std::uint16_t port) {
   return socket_fd;
 }
 
-HttpReply parse_reply(const std::string& raw) {
+}  // namespace
+
+HttpReply parse_http_reply(const std::string& raw) {
   HttpReply reply;
   auto header_end = raw.find("\r\n\r\n");
   if (header_end == std::string::npos || raw.size() < 12) {
@@ -52,6 +54,28 @@ HttpReply parse_reply(const std::string& raw) {
   return reply;
 }
 
+namespace {
+
+void send_all(int socket_fd, const std::string& bytes) {
+  std::size_t sent = 0;
+  while (sent < bytes.size()) {
+    auto written = ::send(socket_fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (written <= 0) break;
+    sent += static_cast<std::size_t>(written);
+  }
+}
+
+std::string receive_until_closed(int socket_fd) {
+  std::string raw;
+  char buffer[65536];
+  while (true) {
+    auto received = ::recv(socket_fd, buffer, sizeof buffer, 0);
+    if (received <= 0) break;
+    raw.append(buffer, static_cast<std::size_t>(received));
+  }
+  return raw;
+}
+
 }  // namespace
 
 HttpReply http_request(std::uint16_t port, const std::string& method, const std::string& target,
@@ -65,22 +89,18 @@ HttpReply http_request(std::uint16_t port, const std::string& method, const std:
   }
   request += "\r\n" + body;
 
-  std::size_t sent = 0;
-  while (sent < request.size()) {
-    auto written = ::send(socket_fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (written <= 0) break;
-    sent += static_cast<std::size_t>(written);
-  }
-
-  std::string raw;
-  char buffer[65536];
-  while (true) {
-    auto received = ::recv(socket_fd, buffer, sizeof buffer, 0);
-    if (received <= 0) break;
-    raw.append(buffer, static_cast<std::size_t>(received));
-  }
+  send_all(socket_fd, request);
+  std::string raw = receive_until_closed(socket_fd);
   ::close(socket_fd);
-  return parse_reply(raw);
+  return parse_http_reply(raw);
+}
+
+std::string send_raw(std::uint16_t port, const std::string& bytes) {
+  int socket_fd = connect_local(port);
+  send_all(socket_fd, bytes);
+  std::string raw = receive_until_closed(socket_fd);
+  ::close(socket_fd);
+  return raw;
 }
 
 std::uint16_t free_port() {

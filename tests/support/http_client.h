@@ -19,6 +19,15 @@ HttpReply http_request(std::uint16_t port, const std::string& method, const std:
                        const std::string& body = "",
                        const std::string& content_type = "application/json");
 
+// Sends `bytes` unchanged on a new connection, stops sending if the server
+// closes, and returns everything it sent back until it closed. For requests
+// that http_request cannot write: oversized headers, bad syntax, pipelining.
+std::string send_raw(std::uint16_t port, const std::string& bytes);
+
+// Parses the first reply in `raw`, taking everything after the header as the
+// body. Throws std::runtime_error when `raw` contains no complete header.
+HttpReply parse_http_reply(const std::string& raw);
+
 // Returns a TCP port on 127.0.0.1 that was free a moment ago.
 std::uint16_t free_port();
 
