@@ -153,12 +153,13 @@ void try_fallbacks(const Xapian::Database& database, const ParsedQuery& parsed,
 }  // namespace
 
 SearchResult SearchIndex::search(const SearchQuery& query) const {
-  ParsedQuery parsed = parse_query(query.text);
   Xapian::Query filter = build_filter(query);
   auto reader = impl_->take_reader();
   SearchResult result;
   for (int attempt = 0;; ++attempt) {
     try {
+      ParsedQuery parsed = parse_query(query.text);
+      add_joined_words(parsed, *reader);
       result = run(*reader, parsed, query, filter, impl_->stemmer);
       if (query.with_fallback && !parsed.words.empty() && result.total < kFewMatches) {
         try_fallbacks(*reader, parsed, query, filter, impl_->stemmer, result);

@@ -41,7 +41,14 @@ void add_words(std::string_view segment, int phrase, ParsedQuery& parsed) {
 Xapian::Query word_query(const QueryWord& word, const Xapian::Stem& stemmer) {
   std::vector<Xapian::Query> spellings = {Xapian::Query(match_term(word.folded, stemmer))};
   for (const auto& alternative : word.alternatives) {
-    spellings.emplace_back(match_term(alternative, stemmer));
+    auto space = alternative.find(' ');
+    if (space == std::string::npos) {
+      spellings.emplace_back(match_term(alternative, stemmer));
+      continue;
+    }
+    Xapian::Query parts[] = {Xapian::Query(alternative.substr(0, space)),
+                             Xapian::Query(alternative.substr(space + 1))};
+    spellings.emplace_back(Xapian::Query::OP_PHRASE, std::begin(parts), std::end(parts), 2);
   }
   if (spellings.size() == 1) return spellings.front();
   return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
@@ -115,9 +122,21 @@ ParsedQuery parse_query(const std::string& text) {
 Xapian::Query build_match_query(const ParsedQuery& parsed, const Xapian::Stem& stemmer) {
   std::vector<Xapian::Query> required;
   std::map<int, std::vector<Xapian::Query>> phrases;
-  for (const auto& word : parsed.words) {
-    required.push_back(word_query(word, stemmer));
+  for (std::size_t i = 0; i < parsed.words.size(); ++i) {
+    const auto& word = parsed.words[i];
     if (word.phrase >= 0 && !word.is_code) phrases[word.phrase].emplace_back(word.folded);
+    if (word.joined_with_next.empty() || i + 1 == parsed.words.size()) {
+      required.push_back(word_query(word, stemmer));
+      continue;
+    }
+    // Either both words, or the one word they make together.
+    const auto& next = parsed.words[++i];
+    if (next.phrase >= 0 && !next.is_code) phrases[next.phrase].emplace_back(next.folded);
+    Xapian::Query both(Xapian::Query::OP_AND, word_query(word, stemmer), word_query(next, stemmer));
+    // The joined word stands for two query words, so it weighs twice.
+    Xapian::Query joined(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(match_term(word.joined_with_next, stemmer)), 2.0);
+    required.emplace_back(Xapian::Query::OP_OR, both, joined);
   }
   for (auto& [index, terms] : phrases) {
     if (terms.size() < 2) continue;
@@ -134,6 +153,11 @@ Xapian::Query build_boost_query(const ParsedQuery& parsed) {
     if (!word.exact.empty()) boosts.emplace_back(kExactPrefix + word.exact);
     for (const auto& exact : word.alternative_exacts) {
       if (!exact.empty()) boosts.emplace_back(kExactPrefix + exact);
+    }
+    if (!word.joined_with_next.empty()) {
+      // Weighs as the two exact words it replaces.
+      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                          Xapian::Query(kExactPrefix + word.joined_with_next), 2.0);
     }
   }
 
@@ -187,6 +211,35 @@ std::string add_input_method_alternatives(ParsedQuery& parsed, const Xapian::Dat
   return describe(parsed);
 }
 
+void add_joined_words(ParsedQuery& parsed, const Xapian::Database& database) {
+  for (std::size_t i = 0; i + 1 < parsed.words.size(); ++i) {
+    auto& word = parsed.words[i];
+    const auto& next = parsed.words[i + 1];
+    if (word.is_code || next.is_code || word.phrase >= 0 || next.phrase >= 0) continue;
+    std::string joined = word.folded + next.folded;
+    if (database.term_exists(joined)) word.joined_with_next = joined;
+  }
+}
+
+// Returns the two indexed words that `word` splits into, the pair whose
+// rarer half is the most frequent, or an empty string.
+std::string split_into_indexed_words(const std::string& word, const Xapian::Database& database) {
+  constexpr std::size_t kMinPartLength = 2;
+  std::string best;
+  Xapian::doccount best_frequency = 0;
+  for (std::size_t cut = kMinPartLength; cut + kMinPartLength <= word.size(); ++cut) {
+    std::string left = word.substr(0, cut);
+    std::string right = word.substr(cut);
+    Xapian::doccount frequency =
+        std::min(database.get_termfreq(left), database.get_termfreq(right));
+    if (frequency > best_frequency) {
+      best = left + " " + right;
+      best_frequency = frequency;
+    }
+  }
+  return best;
+}
+
 std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& database,
                                   const Xapian::Stem& stemmer) {
   static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
@@ -226,7 +279,8 @@ std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& d
     for (std::size_t i = 0; i <= typed.size(); ++i) {
       for (char letter : kLetters) consider(typed.substr(0, i) + letter + typed.substr(i));
     }
-    if (best_frequency == 0) continue;
+    if (best_frequency == 0) best = split_into_indexed_words(typed, database);
+    if (best.empty()) continue;
     word.alternatives.push_back(best);
     word.alternative_exacts.emplace_back();
     corrected = true;

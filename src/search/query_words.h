@@ -27,9 +27,13 @@ struct QueryWord {
   std::string exact;   // lower case with marks; empty for codes
   bool is_code = false;
   int phrase = -1;  // index of the quoted phrase it belongs to, or -1
-  // Other folded spellings the word also matches, with their exact forms.
+  // Other folded spellings the word also matches, with their exact forms. An
+  // alternative with a space ("wind tunnel" for "windtunnel") is a phrase.
   std::vector<std::string> alternatives;
   std::vector<std::string> alternative_exacts;
+  // This word and the next written as one indexed word ("spacecube" for
+  // "space cube"), or empty.
+  std::string joined_with_next;
 };
 
 struct ParsedQuery {
@@ -58,9 +62,14 @@ Xapian::Query build_boost_query(const ParsedQuery& parsed);
 std::string add_input_method_alternatives(ParsedQuery& parsed, const Xapian::Database& database,
                                           const Xapian::Stem& stemmer);
 
+// Records, for every two adjacent words, the word they make when written
+// together if the index contains it, so that "space cube" finds "SpaceCube".
+void add_joined_words(ParsedQuery& parsed, const Xapian::Database& database);
+
 // Adds, for every word of three or more ASCII letters that is not in the
 // index, the indexed word one edit away (deletion, insertion, substitution or
-// transposition) that the most documents contain. Returns the corrected
+// transposition) that the most documents contain, or else the two indexed
+// words it splits into ("windtunnel" -> "wind tunnel"). Returns the corrected
 // query, or an empty string when no word was corrected.
 std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& database,
                                   const Xapian::Stem& stemmer);

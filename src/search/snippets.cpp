@@ -40,9 +40,17 @@ MatchKeys::MatchKeys(const ParsedQuery& parsed, const Xapian::Stem& stemmer) : s
     folded_.insert(word.folded);
     if (is_ascii_word(word.folded)) stems_.insert(stemmer(word.folded));
     for (const auto& alternative : word.alternatives) {
-      folded_.insert(alternative);
-      if (is_ascii_word(alternative)) stems_.insert(stemmer(alternative));
+      // A split alternative ("wind tunnel") marks each of its words.
+      auto space = alternative.find(' ');
+      for (const auto& part : space == std::string::npos
+                                  ? std::vector<std::string>{alternative}
+                                  : std::vector<std::string>{alternative.substr(0, space),
+                                                             alternative.substr(space + 1)}) {
+        folded_.insert(part);
+        if (is_ascii_word(part)) stems_.insert(stemmer(part));
+      }
     }
+    if (!word.joined_with_next.empty()) folded_.insert(word.joined_with_next);
   }
 }
 

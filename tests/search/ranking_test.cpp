@@ -156,6 +156,28 @@ TEST_F(Ranking, TypoIsCorrectedWithSuggestion) {
   EXPECT_TRUE(folded_typo.items.empty()) << "no record says công nghệ here";
 }
 
+TEST_F(Ranking, SeparateWordsFindJoinedWord) {
+  // Unrelated records give the words a realistic rarity.
+  for (const char* title : {"Máy gặt", "Lò sấy", "Pin mặt trời", "Bơm nước", "Cảm biến"}) {
+    create_offer({{"title", title}, {"summary", "Thiết bị nông nghiệp."}});
+  }
+  auto joined = create_offer({{"title", "SpaceCube"}, {"summary", "A flight processor."}});
+  auto apart = create_offer({{"title", "Cube satellite"}, {"summary", "Built for space."}});
+
+  auto ids = found_ids(index_.search(text_query("space cube")));
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0], joined);
+  EXPECT_EQ(ids[1], apart);
+}
+
+TEST_F(Ranking, JoinedWordIsSplitWithSuggestion) {
+  auto offer = create_offer({{"title", "Wind Tunnel Models"}, {"summary", "Icing tests."}});
+
+  auto result = index_.search(text_query("windtunnel"));
+  ASSERT_EQ(found_ids(result), std::vector<std::int64_t>{offer});
+  EXPECT_EQ(result.suggestion.value_or(""), "wind tunnel");
+}
+
 TEST_F(Ranking, FallbackCanBeSwitchedOff) {
   create_offer({{"title", "Gear Bearings"}, {"summary", "A gear bearing."}});
   auto query = text_query("gear bearng");
