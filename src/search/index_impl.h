@@ -23,10 +23,14 @@ inline constexpr const char* kIndustryPrefix = "XI";
 inline constexpr const char* kTransferPrefix = "XM";
 inline constexpr const char* kPricePrefix = "XB";
 
-// Value slots. Slots 0 to 7 hold the facets in the order of kFacetNames.
-inline constexpr Xapian::valueno kTransferSlot = 6;  // modes joined by '\n'
-inline constexpr Xapian::valueno kDateSlot = 8;      // YYYY-MM-DD, sorts as text
-inline constexpr Xapian::valueno kBoostSlot = 9;     // sortable_serialise of 0 to 1
+// Value slots. All facet values sit in one slot because a match spy pays for
+// each slot it reads: the values of kFacetNames in order, separated by
+// kFacetSeparator, with several transfer modes separated by '\n'.
+inline constexpr Xapian::valueno kFacetSlot = 0;
+inline constexpr Xapian::valueno kDateSlot = 1;   // YYYY-MM-DD, sorts as text
+inline constexpr Xapian::valueno kBoostSlot = 2;  // sortable_serialise of 0 to 1
+inline constexpr char kFacetSeparator = '\x1f';
+inline constexpr std::size_t kTransferFacet = 6;  // index of "transfer_mode" in kFacetNames
 
 // Stored in the metadata under "format"; an index with another format is rebuilt.
 inline constexpr const char* kIndexFormat = "2";

@@ -45,28 +45,29 @@ Xapian::Query build_filter(const SearchQuery& query) {
 class FacetCounter : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& document, double) override {
-    for (Xapian::valueno slot = 0; slot < kFacetNames.size(); ++slot) {
-      std::string value = document.get_value(slot);
-      if (value.empty()) continue;
-      if (slot != kTransferSlot) {
-        ++counts_[slot][value];
+    std::string values = document.get_value(kFacetSlot);
+    std::string_view rest(values);
+    for (std::size_t facet = 0; facet < kFacetNames.size(); ++facet) {
+      auto end = std::min(rest.find(kFacetSeparator), rest.size());
+      std::string_view value = rest.substr(0, end);
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+      if (facet != kTransferFacet) {
+        count(facet, value);
         continue;
       }
-      std::size_t start = 0;
-      while (start <= value.size()) {
-        auto end = value.find('\n', start);
-        if (end == std::string::npos) end = value.size();
-        if (end > start) ++counts_[slot][value.substr(start, end - start)];
-        start = end + 1;
+      while (!value.empty()) {
+        auto line_end = std::min(value.find('\n'), value.size());
+        count(facet, value.substr(0, line_end));
+        value.remove_prefix(std::min(line_end + 1, value.size()));
       }
     }
   }
 
   std::map<std::string, std::vector<FacetCount>> facets() const {
     std::map<std::string, std::vector<FacetCount>> facets;
-    for (std::size_t slot = 0; slot < kFacetNames.size(); ++slot) {
-      auto& counts = facets[std::string(kFacetNames[slot])];
-      for (const auto& [value, count] : counts_[slot]) counts.push_back({value, count});
+    for (std::size_t facet = 0; facet < kFacetNames.size(); ++facet) {
+      auto& counts = facets[std::string(kFacetNames[facet])];
+      for (const auto& [value, count] : counts_[facet]) counts.push_back({value, count});
       std::stable_sort(counts.begin(), counts.end(),
                        [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     }
@@ -74,7 +75,18 @@ class FacetCounter : public Xapian::MatchSpy {
   }
 
  private:
-  std::array<std::map<std::string, std::size_t>, kFacetNames.size()> counts_;
+  void count(std::size_t facet, std::string_view value) {
+    if (value.empty()) return;
+    auto& counts = counts_[facet];
+    auto found = counts.find(value);
+    if (found != counts.end()) {
+      ++found->second;
+    } else {
+      counts.emplace(std::string(value), 1);
+    }
+  }
+
+  std::array<std::map<std::string, std::size_t, std::less<>>, kFacetNames.size()> counts_;
 };
 
 // Returns the query that matches `parsed` under `filter`, ranked by BM25 on
