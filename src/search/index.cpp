@@ -272,13 +272,24 @@ std::vector<Completion> SearchIndex::complete(const std::string& prefix, std::si
                       Xapian::Query(std::string(kStatusPrefix) + "published"));
 
   auto reader = impl_->take_reader();
+  Xapian::MSet matches;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::Enquire enquire(*reader);
+      enquire.set_query(query);
+      enquire.set_sort_by_value(kBoostSlot, true);
+      matches =
+          enquire.get_mset(0, static_cast<Xapian::doccount>(limit * kCandidatesPerCompletion));
+      break;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed twice during the search; read the new revision once more.
+      if (attempt > 2) throw;
+      reader->reopen();
+    }
+  }
+
   std::vector<Completion> completions;
   std::vector<std::string> seen;
-  Xapian::Enquire enquire(*reader);
-  enquire.set_query(query);
-  enquire.set_sort_by_value(kBoostSlot, true);
-  auto matches =
-      enquire.get_mset(0, static_cast<Xapian::doccount>(limit * kCandidatesPerCompletion));
   for (auto match = matches.begin(); match != matches.end() && completions.size() < limit;
        ++match) {
     auto data = nlohmann::json::parse(match.get_document().get_data());

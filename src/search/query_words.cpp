@@ -243,11 +243,16 @@ std::string split_into_indexed_words(const std::string& word, const Xapian::Data
 std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& database,
                                   const Xapian::Stem& stemmer) {
   static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
+  // Each word costs about 100 lookups per letter, so a long pasted text is
+  // corrected only in its first few unknown words.
+  constexpr std::size_t kMaxWordsToCorrect = 5;
+  std::size_t attempted = 0;
   bool corrected = false;
   for (auto& word : parsed.words) {
     const std::string& typed = word.folded;
     if (word.is_code || typed.size() < 3 || !is_ascii_word(typed)) continue;
     if (is_indexed(typed, database, stemmer)) continue;
+    if (attempted++ == kMaxWordsToCorrect) break;
 
     std::string best;
     Xapian::doccount best_frequency = 0;

@@ -50,6 +50,7 @@ class TextRuleIndex : public ::testing::TestWithParam<RuleCase> {
     index_->replace(offer_document(8, "Đường giao thông nông thôn"));
     index_->replace(offer_document(9, "Dạy tiếng Việt cho người nước ngoài"));
     index_->replace(offer_document(10, "Gear Bearings", "A gear bearing for motors."));
+    index_->replace(offer_document(11, "Tôi được đi học nghề"));
     index_->commit();
   }
 
@@ -80,8 +81,9 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"composed query, decomposed record", "năng lượng mặt trời", 4},
         RuleCase{"newer tone placement", "thuỷ lợi hoà", 2},
         RuleCase{"older tone placement", "thủy lợi hòa", 2},
-        RuleCase{"đ as d", "dao tao ky su dien tu", 3}, RuleCase{"Đ upper case", "ĐIỆN TỬ", 3},
-        RuleCase{"no-break space", "năng\u00A0lượng", 4},
+        RuleCase{"đ as d", "dao tao ky su dien tu", 3},
+        RuleCase{"đ inside a sentence", "toi duoc di hoc", 11},
+        RuleCase{"Đ upper case", "ĐIỆN TỬ", 3}, RuleCase{"no-break space", "năng\u00A0lượng", 4},
         RuleCase{"zero-width space in a word", "nă\u200Bng lượng", 4},
         RuleCase{"soft hyphen in a word", "lư\u00ADợng mặt", 4},
         RuleCase{"full-width digits", "ISO ９００１", 5}, RuleCase{"Telex", "coong ngheej", 1},
