@@ -135,8 +135,8 @@ void add_filter_terms(Xapian::Document& entry, const SearchDocument& document) {
   if (document.price_band) entry.add_boolean_term(kPricePrefix + *document.price_band);
 }
 
-// Returns true when every word of `query` starts a word of `candidate`, in
-// order of appearance of the query's words; the last one may be incomplete.
+// Returns true when every word of `query` is a word of `candidate`, in any
+// order. The last query word may be incomplete, so it only has to start a word.
 bool completes(const std::vector<text::Token>& query, const std::string& candidate) {
   auto words = text::tokenize(text::to_nfc(candidate));
   for (std::size_t i = 0; i < query.size(); ++i) {

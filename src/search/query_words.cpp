@@ -190,9 +190,9 @@ std::string add_input_method_alternatives(ParsedQuery& parsed, const Xapian::Dat
     return decoded ? decoded : text::decode_vni(folded);
   };
 
-  // One word that can only be keystrokes shows that the query was typed with
-  // the input method off; the other words are then decoded too when they
-  // decode, because "coong" is both a rare syllable and Telex for "công".
+  // One word that can only be keystrokes shows that the input method was off.
+  // Then every word that decodes is decoded, because some keystrokes are also
+  // syllables: "coong" is a rare syllable and Telex for "công".
   bool keystrokes_seen = false;
   for (const auto& word : parsed.words) {
     if (word.is_code || text::is_folded_syllable(word.folded)) continue;
@@ -258,7 +258,7 @@ std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& d
     Xapian::doccount best_frequency = 0;
     auto consider = [&](const std::string& candidate) {
       // A candidate counts when it is indexed as written or by its stem, so
-      // that "bearng" reaches "bearing" in a record that says "Bearings".
+      // that "bearng" reaches "bearing" in a record that contains "Bearings".
       Xapian::doccount frequency = std::max(database.get_termfreq(candidate),
                                             database.get_termfreq(match_term(candidate, stemmer)));
       if (frequency > best_frequency ||

@@ -50,14 +50,14 @@ std::string match_term(const std::string& folded, const Xapian::Stem& stemmer);
 // Returns true for a word made only of ASCII letters a to z.
 bool is_ascii_word(const std::string& word);
 
-// Builds the query that decides which documents match (every word, or one of
-// its alternatives, must occur; phrases must occur in order) and the query of
-// ranking boosts (exact accents, adjacent words) that never adds matches.
+// Builds the query that decides which documents match: every word or one of
+// its alternatives must occur, and phrases must occur in order. The second
+// builds the ranking boosts (exact accents, adjacent words), which add no match.
 Xapian::Query build_match_query(const ParsedQuery& parsed, const Xapian::Stem& stemmer);
 Xapian::Query build_boost_query(const ParsedQuery& parsed);
 
 // Adds the Telex or VNI reading of the words when at least one word is not in
-// the index, is not a Vietnamese syllable and decodes to one; returns the
+// the index, is not a Vietnamese syllable and decodes to one. Returns the
 // query as decoded ("công nghệ"), or an empty string when nothing was added.
 std::string add_input_method_alternatives(ParsedQuery& parsed, const Xapian::Database& database,
                                           const Xapian::Stem& stemmer);
