@@ -193,6 +193,8 @@ std::string add_input_method_alternatives(ParsedQuery& parsed, const Xapian::Dat
   // One word that can only be keystrokes shows that the input method was off.
   // Then every word that decodes is decoded, because some keystrokes are also
   // syllables: "coong" is a rare syllable and Telex for "công".
+  // TODO: English words are known only through the index, so an English word
+  // that no record contains and that decodes ("tax" to "tã") is read as Telex.
   bool keystrokes_seen = false;
   for (const auto& word : parsed.words) {
     if (word.is_code || text::is_folded_syllable(word.folded)) continue;
