@@ -39,6 +39,10 @@ Platform::Platform(const std::filesystem::path& data_dir)
 
   std::size_t replayed = indexer_.drain();
   if (replayed > 0) spdlog::info("event=outbox_replay records={}", replayed);
+  if (index_.needs_rebuild()) {
+    spdlog::info("event=index_format_changed action=reindex");
+    indexer_.reindex();
+  }
   add_routes();
 }
 

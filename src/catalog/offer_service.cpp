@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "organizations/lookup.h"
 #include "reference/lookup.h"
 
@@ -98,23 +100,45 @@ std::optional<search::SearchDocument> offer_search_document(db::Connection& conn
   auto offer = find_offer(connection, id);
   if (!offer || offer->status == "archived") return std::nullopt;
 
+  // Field weights: title above keywords and IPC codes, above summary, above description.
   search::SearchDocument document;
   document.record_type = "offer";
   document.id = offer->id;
   document.kind = offer->kind;
   document.title = offer->title;
   document.status = offer->status;
-  document.texts.emplace_back(offer->title, 3);
-  if (offer->title_en) document.texts.emplace_back(*offer->title_en, 3);
-  for (const auto& keyword : offer->keywords) document.texts.emplace_back(keyword, 2);
-  for (const auto& code : offer->ipc_codes) document.texts.emplace_back(code, 2);
-  document.texts.emplace_back(offer->summary, 1);
-  if (offer->summary_en) document.texts.emplace_back(*offer->summary_en, 1);
+  document.texts.emplace_back(offer->title, 4);
+  if (offer->title_en) document.texts.emplace_back(*offer->title_en, 4);
+  for (const auto& keyword : offer->keywords) document.texts.emplace_back(keyword, 3);
+  for (const auto& code : offer->ipc_codes) document.texts.emplace_back(code, 3);
+  document.texts.emplace_back(offer->summary, 2);
+  if (offer->summary_en) document.texts.emplace_back(*offer->summary_en, 2);
   if (offer->description) document.texts.emplace_back(*offer->description, 1);
   if (offer->description_en) document.texts.emplace_back(*offer->description_en, 1);
   document.st_field = offer->st_field;
   document.trl = offer->trl;
   document.province_code = offer->province_code;
+  document.summary = offer->summary;
+  document.keywords = offer->keywords;
+  document.industry_section = offer->industry_section;
+  document.transfer_modes = offer->transfer_modes;
+  document.price_band = search::price_band(offer->price_vnd, offer->price_negotiable);
+  document.date = (offer->published_on ? *offer->published_on : offer->updated_at).substr(0, 10);
+
+  const bool filled[] = {offer->description.has_value(),
+                         offer->st_field.has_value(),
+                         offer->industry_section.has_value(),
+                         !offer->ipc_codes.empty(),
+                         offer->trl.has_value(),
+                         offer->ip_status.has_value(),
+                         offer->owner_organization_id.has_value(),
+                         offer->province_code.has_value(),
+                         !offer->transfer_modes.empty(),
+                         document.price_band.has_value(),
+                         !offer->keywords.empty()};
+  document.completeness =
+      static_cast<double>(std::count(std::begin(filled), std::end(filled), true)) /
+      static_cast<double>(std::size(filled));
   return document;
 }
 

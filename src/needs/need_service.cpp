@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "organizations/lookup.h"
 #include "reference/lookup.h"
 
@@ -108,17 +110,37 @@ std::optional<search::SearchDocument> need_search_document(db::Connection& conne
   auto need = find_need(connection, id);
   if (!need || need->status == "archived") return std::nullopt;
 
+  // Field weights: title above keywords, above the problem and the desired result.
   search::SearchDocument document;
   document.record_type = "need";
   document.id = need->id;
   document.title = need->title;
   document.status = need->status;
-  document.texts.emplace_back(need->title, 3);
-  for (const auto& keyword : need->keywords) document.texts.emplace_back(keyword, 2);
-  document.texts.emplace_back(need->problem, 1);
+  document.texts.emplace_back(need->title, 4);
+  for (const auto& keyword : need->keywords) document.texts.emplace_back(keyword, 3);
+  document.texts.emplace_back(need->problem, 2);
   if (need->desired_result) document.texts.emplace_back(*need->desired_result, 1);
   document.st_field = need->st_field;
   document.province_code = need->province_code;
+  document.summary = need->problem;
+  document.keywords = need->keywords;
+  document.industry_section = need->industry_section;
+  // A need's price band is that of the most it would pay.
+  auto budget = need->budget_max_vnd ? need->budget_max_vnd : need->budget_min_vnd;
+  document.price_band = search::price_band(budget, false);
+  document.date = need->updated_at.substr(0, 10);
+
+  const bool filled[] = {need->desired_result.has_value(),
+                         need->st_field.has_value(),
+                         need->industry_section.has_value(),
+                         budget.has_value(),
+                         need->deadline.has_value(),
+                         need->province_code.has_value(),
+                         need->owner_organization_id.has_value(),
+                         !need->keywords.empty()};
+  document.completeness =
+      static_cast<double>(std::count(std::begin(filled), std::end(filled), true)) /
+      static_cast<double>(std::size(filled));
   return document;
 }
 

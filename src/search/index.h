@@ -3,11 +3,14 @@
 // data: the database is the record and `techmarket reindex` rebuilds it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace techmarket::search {
@@ -24,7 +27,26 @@ struct SearchDocument {
   std::optional<std::string> st_field;
   std::optional<int> trl;
   std::optional<std::string> province_code;
+  // Text shown in snippets under "summary" (the texts above are what matches).
+  std::string summary;
+  // Offered by autocomplete together with the title.
+  std::vector<std::string> keywords;
+  std::optional<std::string> industry_section;  // VSIC section letter
+  std::vector<std::string> transfer_modes;
+  std::optional<std::string> price_band;  // one of kPriceBands, see price_band()
+  std::optional<std::string> date;        // YYYY-MM-DD, for freshness and "newest"
+  double completeness = 0;                // share of optional fields filled, 0 to 1
 };
+
+// Price bands in đồng, as filters and facet values.
+inline constexpr std::array<std::string_view, 5> kPriceBands = {"negotiable", "under_100m",
+                                                                "100m_1b", "1b_10b", "over_10b"};
+
+// Returns the band of a price: "negotiable" when the price is open to
+// negotiation, else the band of `price_vnd`, else std::nullopt.
+std::optional<std::string> price_band(std::optional<std::int64_t> price_vnd, bool negotiable);
+
+enum class SearchOrder { kRelevance, kNewest };
 
 struct SearchQuery {
   std::string text;
@@ -33,9 +55,25 @@ struct SearchQuery {
   std::optional<std::string> st_field;
   std::optional<int> trl;
   std::optional<std::string> province_code;
+  std::optional<std::string> industry_section;
+  std::optional<std::string> transfer_mode;
+  std::optional<std::string> price_band;
+  SearchOrder order = SearchOrder::kRelevance;
   std::string status = "published";
   std::size_t offset = 0;
   std::size_t limit = 20;
+  // Each costs time on broad queries; a caller that shows none can skip them.
+  bool with_facets = true;
+  bool with_snippets = true;
+  // Telex/VNI decoding and one-edit typo correction when the query as typed
+  // finds fewer than kFewMatches records.
+  bool with_fallback = true;
+};
+
+// A piece of a record's original text, marked when it matched the query.
+struct SnippetSegment {
+  std::string text;
+  bool match = false;
 };
 
 struct SearchHit {
@@ -44,15 +82,39 @@ struct SearchHit {
   std::string kind;
   std::string title;
   double score = 0;
+  std::vector<SnippetSegment> title_snippet;
+  std::vector<SnippetSegment> summary_snippet;  // empty when the record has no summary
+};
+
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;
 };
 
 struct SearchResult {
   std::vector<SearchHit> items;
   std::size_t total = 0;  // exact up to kExactTotalLimit, estimated above
   bool has_more = false;
+  // Counts per facet name (see kFacetNames) over the records that match,
+  // most frequent first; exact while the query matches at most kExactTotalLimit.
+  std::map<std::string, std::vector<FacetCount>> facets;
+  // The query as search read it when it had to decode Telex/VNI or correct a
+  // typo to find records ("công nghệ" for "coong ngheej"); else std::nullopt.
+  std::optional<std::string> suggestion;
+};
+
+// A title or keyword that starts with what the user typed so far.
+struct Completion {
+  std::string text;
+  std::string record_type;
+  std::int64_t id = 0;
 };
 
 inline constexpr std::size_t kExactTotalLimit = 10000;
+inline constexpr std::size_t kFewMatches = 3;
+inline constexpr std::array<std::string_view, 8> kFacetNames = {
+    "type", "kind",     "st_field",      "industry_section",
+    "trl",  "province", "transfer_mode", "price_band"};
 
 // Thread-safe: writes are serialised; searches run in parallel on readers
 // that reopen to see the last commit.
@@ -70,6 +132,12 @@ class SearchIndex {
   void clear();
 
   SearchResult search(const SearchQuery& query) const;
+  // Returns up to `limit` published titles and keywords whose words start
+  // with the words of `prefix`, the last word of which may be incomplete.
+  std::vector<Completion> complete(const std::string& prefix, std::size_t limit) const;
+  // Returns true when the index was built by an older version of this code
+  // and must be rebuilt (techmarket reindex) for new terms and values.
+  bool needs_rebuild() const;
   std::size_t document_count() const;
   const std::filesystem::path& directory() const;
 

@@ -91,6 +91,13 @@ std::string fold(std::string_view input) {
   return to_utf8(folded);
 }
 
+std::string to_lower_vi(std::string_view input) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));
+  text.toLower(icu::Locale("vi"));
+  return to_nfc(to_utf8(text));
+}
+
 std::string to_upper_vi(std::string_view input) {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));

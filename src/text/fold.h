@@ -22,6 +22,9 @@ std::string to_nfc(std::string_view input);
 //   fold("Điện") == "dien"
 std::string fold(std::string_view input);
 
+// Returns `input` lower-cased by Vietnamese rules, in NFC ("ĐỀ XUẤT" -> "đề xuất").
+std::string to_lower_vi(std::string_view input);
+
 // Returns `input` upper-cased by Vietnamese rules ("tổng hợp" -> "TỔNG HỢP").
 std::string to_upper_vi(std::string_view input);
 

@@ -207,7 +207,10 @@ TEST(NeedSearchDocument, WeighsTitleKeywordsAndTexts) {
   EXPECT_EQ(document->status, "closed");
   using Texts = std::vector<std::pair<std::string, unsigned>>;
   EXPECT_EQ(document->texts,
-            (Texts{{"Máy sấy", 3}, {"sấy", 2}, {"Sấy chậm", 1}, {"Sấy nhanh", 1}}));
+            (Texts{{"Máy sấy", 4}, {"sấy", 3}, {"Sấy chậm", 2}, {"Sấy nhanh", 1}}));
+  EXPECT_EQ(document->summary, "Sấy chậm");
+  EXPECT_EQ(document->keywords, std::vector<std::string>{"sấy"});
+  EXPECT_EQ(document->date, "2026-01-01");
 
   EXPECT_FALSE(need_search_document(connection, 4).has_value()) << "archived";
   EXPECT_FALSE(need_search_document(connection, 5).has_value()) << "missing";
