@@ -218,6 +218,7 @@ class PostgresEngine : public Engine {
   PostgresEngine(const std::string& conninfo, bool build) {
     connection_ = PQconnectdb(conninfo.c_str());
     if (PQstatus(connection_) != CONNECTION_OK) fail("connect");
+    execute("SET client_min_messages = warning");  // no notice for DROP ... IF EXISTS
     if (build) {
       execute("CREATE EXTENSION IF NOT EXISTS unaccent");
       execute("DROP TABLE IF EXISTS docs, staging");
