@@ -10,7 +10,7 @@
 #   SEARCH_BENCH_DOCUMENTS  documents in each index, default 1000000
 #   SEARCH_BENCH_CPU        the CPU core every process is pinned to, default 1
 #   SEARCH_BENCH_PG_PORT    port of the temporary PostgreSQL server, default 55432
-#   SEARCH_BENCH_WORK       work folder (needs about 4 GB at 1,000,000 documents),
+#   SEARCH_BENCH_WORK       work folder (an estimated 7 GB at 1,000,000 documents),
 #                           default a new folder under /tmp, removed at the end
 #   SHARED_DATA             default ../shared/data
 set -euo pipefail
