@@ -45,3 +45,9 @@ bench: build
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
+
+# Compares the search engine with SQLite FTS5 and PostgreSQL full-text search
+# at 1,000,000 documents (SEARCH_BENCH_DOCUMENTS sets another size).
+.PHONY: bench-search
+bench-search: build
+	./bench/search_engines.sh $(BUILD_DIR)

@@ -10,6 +10,7 @@ packages=(
   libspdlog-dev libcli11-dev libtomlplusplus-dev libmagic-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   zstd curl python3 python3-yaml bc
+  postgresql postgresql-contrib libpq-dev
 )
 
 missing=()
