@@ -1,0 +1,59 @@
+// Checks shared by the offer and need forms. They mirror the server's rules
+// (lengths, ranges, dates) so most mistakes show before sending; the
+// server's field errors are shown the same way when it still rejects.
+import { ApiError } from './api/client'
+import { parseDate, parseMoney } from './format'
+
+export type Translate = (key: string, values?: Record<string, unknown>) => string
+export type FieldErrors = Record<string, string>
+
+export function checkText(
+  errors: FieldErrors,
+  t: Translate,
+  field: string,
+  value: string,
+  options: { required?: boolean; max: number },
+): string | null {
+  const text = value.trim()
+  if (!text) {
+    if (options.required) errors[field] = t('form.requiredError')
+    return null
+  }
+  const count = [...text].length
+  if (count > options.max) errors[field] = t('form.tooLong', { max: options.max, count })
+  return text
+}
+
+export function checkMoney(errors: FieldErrors, t: Translate, field: string, value: string): number | null {
+  if (!value.trim()) return null
+  const amount = parseMoney(value)
+  if (amount === null) errors[field] = t('form.wholeNumber')
+  return amount
+}
+
+export function checkDate(errors: FieldErrors, t: Translate, field: string, value: string): string | null {
+  if (!value.trim()) return null
+  const date = parseDate(value)
+  if (date === null) errors[field] = t('form.dateFormat')
+  return date
+}
+
+// Splits "sấy; nông sản" into ["sấy", "nông sản"].
+export function splitList(value: string): string[] {
+  return value
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+}
+
+// Returns the server's field errors keyed by form field: "keywords[2]" and
+// "keywords" both go to the keywords field.
+export function serverFieldErrors(error: unknown): FieldErrors {
+  if (!(error instanceof ApiError)) return {}
+  const byField: FieldErrors = {}
+  for (const [field, message] of Object.entries(error.fieldErrors())) {
+    const name = field.replace(/\[\d+\]$/, '')
+    byField[name] = byField[name] ? `${byField[name]}; ${message}` : message
+  }
+  return byField
+}

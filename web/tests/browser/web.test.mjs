@@ -1,0 +1,219 @@
+// Browser tests: Debian's Chromium, headless, driven by playwright-core,
+// against a real techmarket server with the reference data and NASA's
+// portfolio imported. Run with `node --test tests/browser/` after
+// `npm run build`; paths come from the environment (see README.md).
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { startServer } from './server.mjs'
+
+const webDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)))
+const repoDir = path.resolve(webDir, '..')
+const binary = process.env.TECHMARKET_BINARY ?? path.join(repoDir, 'build', 'techmarket')
+const sharedData = process.env.TECHMARKET_SHARED_DATA ?? path.resolve(repoDir, '..', 'shared', 'data')
+const artifacts = process.env.BROWSER_ARTIFACTS ?? path.join(repoDir, 'build', 'browser-artifacts')
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium'
+
+const accentedOffer = {
+  kind: 'technology',
+  title: 'Máy sấy nông sản bằng năng lượng mặt trời',
+  summary: 'Sấy trái cây và dược liệu ở 45–60 °C, giữ màu và hương; công suất 500 kg mỗi mẻ.',
+  status: 'published',
+  price_vnd: 1234567,
+  keywords: ['sấy', 'nông sản'],
+  published_on: '2026-03-05',
+}
+
+let server
+let browser
+
+async function apiJson(method, urlPath, body) {
+  const response = await fetch(`${server.baseUrl}${urlPath}`, {
+    method,
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : null }
+}
+
+async function countDrafts() {
+  let count = 0
+  let cursor = ''
+  do {
+    const page = await apiJson('GET', `/api/v1/offers?status=draft&limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+    count += page.body.items.length
+    cursor = page.body.next_cursor ?? ''
+  } while (cursor)
+  return count
+}
+
+async function newPage(width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' })
+  return context.newPage()
+}
+
+async function searchFromHome(page, text) {
+  await page.goto(`${server.baseUrl}/`)
+  await page.getByLabel('Tìm công nghệ, nhu cầu').fill(text)
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click()
+  await page.waitForURL(/\/search\?/)
+  await page.locator('.total').waitFor()
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true })
+  server = await startServer({ binary, sharedData, webDir: path.join(webDir, 'dist') })
+  const created = await apiJson('POST', '/api/v1/offers', accentedOffer)
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  })
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('search', () => {
+  it('finds an accented offer from a query typed without diacritics', async () => {
+    const page = await newPage()
+    await searchFromHome(page, 'may say nong san')
+    const hit = page.getByRole('link', { name: accentedOffer.title })
+    await hit.waitFor()
+    assert.match(page.url(), /q=may\+say\+nong\+san/)
+    await hit.click()
+    await page.getByRole('heading', { level: 1, name: accentedOffer.title }).waitFor()
+    assert.ok(await page.getByText('1.234.567 ₫').isVisible(), 'price shown as 1.234.567 ₫')
+    assert.ok(await page.getByText('05/03/2026').isVisible(), 'date shown as dd/mm/yyyy')
+    await page.context().close()
+  })
+
+  it('narrows results with a facet and keeps the state in the URL', async (t) => {
+    const reply = await apiJson('GET', '/api/v1/search?q=sensor')
+    if (!reply.body.facets) {
+      t.skip('the search reply has no "facets" yet, so the page shows no facet to click')
+      return
+    }
+    const page = await newPage()
+    await searchFromHome(page, 'sensor')
+    const before = await page.locator('.hit').count()
+    const totalBefore = await page.locator('.total').textContent()
+    const option = page.locator('.facet-option[data-facet="kind"], .facet-option[data-facet="type"]').first()
+    const facet = await option.getAttribute('data-facet')
+    const value = await option.getAttribute('data-value')
+    await option.click()
+    await page.waitForURL(new RegExp(`${facet}=${value}`))
+    await page.locator('.total').waitFor()
+    const totalAfter = await page.locator('.total').textContent()
+    assert.notEqual(totalAfter, totalBefore, 'the facet changed the number of results')
+    assert.ok((await page.locator('.hit').count()) <= before)
+
+    // The URL alone brings back the same filtered results.
+    const shared = page.url()
+    const second = await newPage()
+    await second.goto(shared)
+    await second.locator('.total').waitFor()
+    assert.equal(await second.locator('.total').textContent(), totalAfter)
+    assert.equal(await second.locator(`.facet-option[data-value="${value}"]`).getAttribute('aria-pressed'), 'true')
+    await page.context().close()
+    await second.context().close()
+  })
+})
+
+describe('offer form', () => {
+  it('shows field errors for bad input and saves nothing', async () => {
+    const draftsBefore = await countDrafts()
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/offers/new`)
+    await page.getByLabel('Tiêu đề').fill('Thiết bị lọc nước')
+    await page.getByLabel('Mức sẵn sàng công nghệ (1–9)').fill('12')
+    await page.getByLabel('Giá (đồng)').fill('9,5')
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    await page.getByText('Nhập số từ 1 đến 9.').waitFor()
+    assert.ok(await page.getByText('Nhập số nguyên không âm, ví dụ 1.234.567.').isVisible())
+    assert.equal(await page.locator('#offer-summary').getAttribute('aria-invalid'), 'true')
+    assert.match(page.url(), /\/offers\/new$/)
+    await page.screenshot({ path: path.join(artifacts, 'offer-form-errors-1280.png'), fullPage: true })
+
+    // Checks only the server can make come back as field errors beside the field.
+    await page.getByLabel('Loại chào bán').selectOption('technology')
+    await page.getByLabel('Mức sẵn sàng công nghệ (1–9)').fill('7')
+    await page.getByLabel('Giá (đồng)').fill('')
+    await page.getByLabel('Tóm tắt').fill('Lọc nước giếng khoan cho hộ gia đình.')
+    await page.getByLabel('Mã tổ chức sở hữu').fill('999999')
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    const ownerError = page.locator('#offer-owner-error')
+    await ownerError.waitFor()
+    assert.match(await ownerError.textContent(), /no organization has id 999999/)
+    assert.match(page.url(), /\/offers\/new$/)
+    assert.equal(await countDrafts(), draftsBefore, 'no offer was saved')
+    await page.context().close()
+  })
+
+  it('creates an offer that search then finds', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/offers/new`)
+    await page.getByLabel('Loại chào bán').selectOption('equipment')
+    await page.getByLabel('Tiêu đề').fill('Hệ thống tưới nhỏ giọt điều khiển từ xa')
+    await page.getByLabel('Tóm tắt').fill('Tưới tiết kiệm nước cho vườn sầu riêng, điều khiển qua điện thoại.')
+    await page.getByLabel('Giá (đồng)').fill('45.000.000')
+    await page.getByLabel('Ngày công bố').fill('04/12/2026')
+    await page.getByLabel('Trạng thái').selectOption('published')
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    await page.waitForURL(/\/offers\/\d+$/)
+    await page.getByRole('heading', { level: 1, name: 'Hệ thống tưới nhỏ giọt điều khiển từ xa' }).waitFor()
+    assert.ok(await page.getByText('45.000.000 ₫').isVisible())
+
+    await searchFromHome(page, 'tuoi nho giot')
+    await page.getByRole('link', { name: 'Hệ thống tưới nhỏ giọt điều khiển từ xa' }).waitFor()
+    await page.context().close()
+  })
+})
+
+describe('layout', () => {
+  const pages = [
+    ['home', '/'],
+    ['search', '/search?q=may+say'],
+    ['offer-new', '/offers/new'],
+    ['need-new', '/needs/new'],
+    ['reference', '/admin/reference'],
+    ['imports', '/admin/imports'],
+    ['sign-in', '/sign-in'],
+  ]
+  for (const width of [1280, 360]) {
+    it(`renders the pages at ${width} px without sideways scrolling`, async () => {
+      const page = await newPage(width)
+      for (const [name, url] of pages) {
+        await page.goto(`${server.baseUrl}${url}`)
+        await page.locator('main h1').first().waitFor()
+        await page.waitForLoadState('networkidle')
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        assert.ok(overflow <= 0, `${name} is ${overflow} px wider than ${width} px`)
+        await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
+      }
+      const offers = await apiJson('GET', '/api/v1/search?q=may+say+nong+san&limit=1')
+      await page.goto(`${server.baseUrl}/offers/${offers.body.items[0].id}`)
+      await page.locator('main h1').waitFor()
+      await page.screenshot({ path: path.join(artifacts, `offer-${width}.png`), fullPage: true })
+      await page.context().close()
+    })
+  }
+
+  it('switches the interface to English and back', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/`)
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'Connecting technology supply and demand' }).waitFor()
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en')
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+    await page.getByRole('heading', { name: 'Kết nối cung và cầu công nghệ' }).waitFor()
+    await page.context().close()
+  })
+})
