@@ -35,7 +35,7 @@ std::string lower(std::string_view text) {
 // Converts RESTinio's request into ours; returns an error reply for a
 // request that cannot be decoded.
 std::optional<Response> convert_request(const restinio::request_t& source, Request& target,
-                                        std::size_t max_body_bytes) {
+                                        const ServerOptions& options) {
   const auto& header = source.header();
   target.method = std::string(header.method().c_str());
   header.for_each_field([&](const restinio::http_header_field_t& field) {
@@ -51,6 +51,9 @@ std::optional<Response> convert_request(const restinio::request_t& source, Reque
   target.path = std::move(*path);
   target.query = std::move(*query);
 
+  std::size_t max_body_bytes = target.path.starts_with(options.upload_path_prefix)
+                                   ? options.max_upload_bytes
+                                   : options.max_body_bytes;
   if (source.body().size() > max_body_bytes) {
     return problem_response(413, "Payload too large",
                             fmt::format("The body is {} bytes; the maximum is {} bytes",
@@ -79,7 +82,7 @@ struct Server::Impl {
     request.request_id = next_request_id();
     Response response;
     try {
-      auto early = convert_request(*source, request, options.max_body_bytes);
+      auto early = convert_request(*source, request, options);
       response = early ? std::move(*early) : router.dispatch(request);
     } catch (...) {
       response = response_for_exception(std::current_exception(), request.request_id);
@@ -135,7 +138,8 @@ void Server::start() {
                                     .max_field_name_size(1024)
                                     .max_field_value_size(16 * 1024)
                                     .max_field_count(100)
-                                    .max_body_size(impl.options.max_body_bytes * 8))
+                                    .max_body_size(std::max(impl.options.max_body_bytes * 8,
+                                                            impl.options.max_upload_bytes * 2)))
       .request_handler([&impl](auto request) { return impl.handle(request); });
   impl.server = std::make_unique<HttpServer>(restinio::external_io_context(impl.io_context),
                                              std::move(settings));

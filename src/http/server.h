@@ -16,6 +16,9 @@ struct ServerOptions {
   std::uint16_t port = 8080;
   unsigned threads = 2;
   std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+  // Paths under upload_path_prefix accept bodies up to max_upload_bytes instead.
+  std::string upload_path_prefix = "/api/v1/imports/";
+  std::size_t max_upload_bytes = 16 << 20;
 };
 
 class Server {
