@@ -142,7 +142,8 @@ describe('offer form', () => {
     assert.match(page.url(), /\/offers\/new$/)
     await page.screenshot({ path: path.join(artifacts, 'offer-form-errors-1280.png'), fullPage: true })
 
-    // Checks only the server can make come back as field errors beside the field.
+    // An owner id that does not exist passes the page's checks, so only the
+    // server rejects it, and its message must appear beside the field.
     await page.getByLabel('Loại chào bán').selectOption('technology')
     await page.getByLabel('Mức sẵn sàng công nghệ (1–9)').fill('7')
     await page.getByLabel('Giá (đồng)').fill('')
@@ -173,6 +174,38 @@ describe('offer form', () => {
 
     await searchFromHome(page, 'tuoi nho giot')
     await page.getByRole('link', { name: 'Hệ thống tưới nhỏ giọt điều khiển từ xa' }).waitFor()
+    await page.context().close()
+  })
+})
+
+describe('imports page', () => {
+  it('lists every rejected row and saves nothing', async () => {
+    const draftsBefore = await countDrafts()
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/admin/imports`)
+    await page.getByLabel('Chào bán', { exact: true }).check()
+    await page.getByLabel('Chỉ kiểm tra, không lưu').uncheck()
+    const csv =
+      'external_id,kind,title,summary,trl\n' +
+      'web-001,technology,Máy ép viên nén mùn cưa,Ép mùn cưa thành viên nén đốt lò.,6\n' +
+      'web-002,spaceship,Tàu vũ trụ,Không có loại này.,5\n' +
+      'web-003,service,Tư vấn năng lượng,Kiểm toán năng lượng.,12\n'
+    await page.getByLabel('Tệp dữ liệu').setInputFiles({
+      name: 'offers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    const rows = page.locator('table.rejected tbody tr')
+    await rows.first().waitFor()
+    const lines = await rows.locator('td:first-child').allTextContents()
+    assert.ok(lines.includes('3'), `line 3 is listed: ${lines}`)
+    assert.ok(lines.includes('4'), `line 4 is listed: ${lines}`)
+    assert.ok(!lines.includes('2'), 'the valid line 2 is not listed')
+    assert.equal(await countDrafts(), draftsBefore)
+    const search = await apiJson('GET', '/api/v1/search?q=vien+nen+mun+cua')
+    assert.equal(search.body.total, 0, 'nothing from the file was saved')
+    await page.screenshot({ path: path.join(artifacts, 'imports-rejected-1280.png'), fullPage: true })
     await page.context().close()
   })
 })
