@@ -236,6 +236,7 @@ const en: typeof vi = {
     checkedOnly: 'Checked; nothing was saved.',
     saved: 'Saved.',
     rejectedHeading: 'Rejected rows ({count}); no row was saved',
+    rejectedSummary: '{count} problem(s) found, so no row was saved. Fix the rows listed below and upload the file again.',
     line: 'Line',
     field: 'Field',
     reason: 'Reason',

@@ -234,6 +234,7 @@ export default {
     checkedOnly: 'Đã kiểm tra, chưa lưu gì.',
     saved: 'Đã lưu.',
     rejectedHeading: 'Dòng bị từ chối ({count}) — không dòng nào được lưu',
+    rejectedSummary: 'Có {count} lỗi nên không dòng nào được lưu. Sửa các dòng liệt kê bên dưới rồi tải tệp lên lại.',
     line: 'Dòng',
     field: 'Trường',
     reason: 'Lý do',
