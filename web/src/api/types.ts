@@ -112,6 +112,12 @@ export interface SearchParams {
   limit?: number
 }
 
+export interface Suggestion {
+  text: string
+  type: RecordType
+  id: number
+}
+
 export interface RecordHeadline {
   id: number
   title: string
