@@ -15,7 +15,10 @@ class SummaryRoutes : public ::testing::Test {
     http::Request request;
     request.method = method;
     request.path = path;
-    if (!body.is_null()) request.body = body.dump();
+    if (!body.is_null()) {
+      request.body = body.dump();
+      request.headers["content-type"] = "application/json";
+    }
     return platform_.router().dispatch(request);
   }
 
