@@ -34,6 +34,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kContent
 }};
 
 constexpr std::string_view kHashedAssetCache = "public, max-age=31536000, immutable";
+// The application loads only its own scripts, styles and API, and may not be
+// framed, so injected markup cannot run script or load from elsewhere.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 std::vector<std::string> path_segments(const std::string& path) {
   std::vector<std::string> segments;
@@ -116,6 +121,7 @@ Response StaticFiles::serve(const Request& request) const {
   bool is_index = resolved.filename() == "index.html";
   response.headers.emplace_back("Cache-Control",
                                 is_asset && !is_index ? kHashedAssetCache : "no-cache");
+  if (is_index) response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
   return response;
 }
 

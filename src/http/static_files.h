@@ -19,6 +19,7 @@ class StaticFiles {
   // Paths under /api/ and missing files under /assets/ are 404 problems; a
   // path with a ".." segment is 400. Files under /assets/ carry content
   // hashes in their names and are cached for a year, index.html never.
+  // index.html carries a Content-Security-Policy that allows only this origin.
   Response serve(const Request& request) const;
 
   const std::filesystem::path& root() const { return root_; }

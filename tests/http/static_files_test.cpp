@@ -57,6 +57,8 @@ TEST_F(StaticFilesTest, ServesIndexAtRoot) {
   EXPECT_EQ(response.content_type, "text/html; charset=utf-8");
   EXPECT_EQ(response.body, "<!doctype html><title>app</title>");
   EXPECT_EQ(header_value(response, "Cache-Control"), "no-cache");
+  EXPECT_NE(header_value(response, "Content-Security-Policy").find("script-src 'self'"),
+            std::string::npos);
 }
 
 TEST_F(StaticFilesTest, ServesHashedAssetsWithLongCache) {
