@@ -7,20 +7,30 @@ import { parseDate, parseMoney } from './format'
 export type Translate = (key: string, values?: Record<string, unknown>) => string
 export type FieldErrors = Record<string, string>
 
+// Control characters the server rejects: every one in a single-line field,
+// all but tab and line breaks in a multi-line one.
+const singleLineControl = /[\u0000-\u001f\u007f]/
+const multiLineControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
 export function checkText(
   errors: FieldErrors,
   t: Translate,
   field: string,
   value: string,
-  options: { required?: boolean; max: number },
+  options: { required?: boolean; max: number; multiline?: boolean },
 ): string | null {
-  const text = value.trim()
+  // The server stores NFC and counts code points, so text typed in decomposed
+  // form (macOS, some Vietnamese keyboards) is measured as it will be stored.
+  const text = value.normalize('NFC').trim()
   if (!text) {
     if (options.required) errors[field] = t('form.requiredError')
     return null
   }
   const count = [...text].length
   if (count > options.max) errors[field] = t('form.tooLong', { max: options.max, count })
+  if ((options.multiline ? multiLineControl : singleLineControl).test(text)) {
+    errors[field] = t('form.controlCharacters')
+  }
   return text
 }
 

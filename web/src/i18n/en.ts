@@ -156,6 +156,7 @@ const en: typeof vi = {
     required: 'required',
     requiredError: 'Please fill in this field.',
     tooLong: 'At most {max} characters ({count} now).',
+    controlCharacters: 'Contains control characters (tabs, line breaks…) that are not allowed; remove them.',
     wholeNumber: 'Enter a whole number of at least 0, such as 1.234.567.',
     positiveId: 'Enter a positive whole number.',
     trlRange: 'Enter a number from 1 to 9.',

@@ -154,6 +154,7 @@ export default {
     required: 'bắt buộc',
     requiredError: 'Vui lòng nhập trường này.',
     tooLong: 'Tối đa {max} ký tự (hiện có {count}).',
+    controlCharacters: 'Có ký tự điều khiển (tab, xuống dòng…) không được phép; hãy xóa chúng.',
     wholeNumber: 'Nhập số nguyên không âm, ví dụ 1.234.567.',
     positiveId: 'Nhập mã số là số nguyên dương.',
     trlRange: 'Nhập số từ 1 đến 9.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatMoney, parseDate, parseMoney, safeHref } from '../../src/format'
-import { splitList } from '../../src/forms'
+import { checkText, splitList } from '../../src/forms'
 
 describe('dates', () => {
   it.each([
@@ -55,5 +55,26 @@ describe('links and lists', () => {
 
   it('splits keywords at semicolons', () => {
     expect(splitList(' sấy; nông sản ;; ')).toEqual(['sấy', 'nông sản'])
+  })
+})
+
+describe('checkText', () => {
+  const t = (key: string) => key
+
+  it('rejects a tab in a single-line field and keeps it in a multi-line one', () => {
+    const errors: Record<string, string> = {}
+    checkText(errors, t, 'title', 'Máy\tsấy', { max: 300 })
+    checkText(errors, t, 'summary', 'Dòng một\nDòng\thai', { max: 3000, multiline: true })
+    expect(errors).toEqual({ title: 'form.controlCharacters' })
+  })
+
+  it('counts characters, not UTF-16 units, against the maximum', () => {
+    const errors: Record<string, string> = {}
+    checkText(errors, t, 'title', 'ệ'.repeat(300), { max: 300 })
+    expect(errors).toEqual({})
+    checkText(errors, t, 'title', 'ệ'.normalize('NFD').repeat(300), { max: 300 })
+    expect(errors).toEqual({})
+    checkText(errors, t, 'title', 'ệ'.repeat(301), { max: 300 })
+    expect(errors.title).toBe('form.tooLong')
   })
 })
