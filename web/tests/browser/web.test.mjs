@@ -229,6 +229,13 @@ describe('layout', () => {
         await page.waitForLoadState('networkidle')
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         assert.ok(overflow <= 0, `${name} is ${overflow} px wider than ${width} px`)
+        // Every form control has a label a screen reader can announce.
+        const unlabelled = await page.evaluate(() =>
+          [...document.querySelectorAll('input, select, textarea')]
+            .filter((control) => control.labels.length === 0 && !control.getAttribute('aria-label'))
+            .map((control) => control.id || control.name),
+        )
+        assert.deepEqual(unlabelled, [], `${name} has form controls without a label`)
         await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
       }
       const offers = await apiJson('GET', '/api/v1/search?q=may+say+nong+san&limit=1')
@@ -238,6 +245,23 @@ describe('layout', () => {
       await page.context().close()
     })
   }
+
+  it('searches with the keyboard alone', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/`)
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Chuyển đến nội dung chính')
+    await page.locator('#home-search').focus()
+    await page.keyboard.type('may say nong san')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/search\?q=/)
+    const hit = page.getByRole('link', { name: accentedOffer.title })
+    await hit.waitFor()
+    await hit.focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: accentedOffer.title }).waitFor()
+    await page.context().close()
+  })
 
   it('switches the interface to English and back', async () => {
     const page = await newPage()
