@@ -165,9 +165,9 @@ export const api = {
   createOffer: (body: Record<string, unknown>) => call<Offer>('createOffer', { json: body }),
   updateOffer: (id: number, body: Record<string, unknown>) =>
     call<Offer>('updateOffer', { pathParams: { id }, json: body }),
-  listOffersOf: (organizationId: number) =>
+  listOffersOf: (organizationId: number, cursor?: string) =>
     call<Page<Offer>>('listOffers', {
-      query: { owner_organization_id: organizationId, status: 'published', limit: 20 },
+      query: { owner_organization_id: organizationId, status: 'published', limit: 20, cursor },
     }),
   getNeed: (id: number) => call<Need>('getNeed', { pathParams: { id } }),
   createNeed: (body: Record<string, unknown>) => call<Need>('createNeed', { json: body }),

@@ -142,6 +142,7 @@ const en: typeof vi = {
     edit: 'Edit',
     shareLink: 'Link to share',
     offersOfOrganization: 'Offers of this organization',
+    moreOffers: 'More offers',
     taxCode: 'Tax code',
     website: 'Website',
     email: 'Email',

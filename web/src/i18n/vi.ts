@@ -140,6 +140,7 @@ export default {
     edit: 'Sửa',
     shareLink: 'Đường dẫn chia sẻ',
     offersOfOrganization: 'Chào bán của tổ chức',
+    moreOffers: 'Xem thêm chào bán',
     taxCode: 'Mã số thuế',
     website: 'Trang web',
     email: 'Thư điện tử',

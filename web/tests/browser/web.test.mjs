@@ -29,6 +29,7 @@ const accentedOffer = {
 
 let server
 let browser
+let needId
 
 async function apiJson(method, urlPath, body) {
   const response = await fetch(`${server.baseUrl}${urlPath}`, {
@@ -69,6 +70,16 @@ before(async () => {
   server = await startServer({ binary, sharedData, webDir: path.join(webDir, 'dist') })
   const created = await apiJson('POST', '/api/v1/offers', accentedOffer)
   assert.equal(created.status, 201, JSON.stringify(created.body))
+  const need = await apiJson('POST', '/api/v1/needs', {
+    title: 'Xử lý nước thải chế biến mủ cao su',
+    problem: 'Nước thải có hàm lượng amoni cao, cần công nghệ xử lý đạt QCVN 01-MT:2015/BTNMT.',
+    budget_min_vnd: 500000000,
+    budget_max_vnd: 2000000000,
+    deadline: '2027-06-30',
+    status: 'published',
+  })
+  assert.equal(need.status, 201, JSON.stringify(need.body))
+  needId = need.body.id
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -238,6 +249,17 @@ describe('layout', () => {
         assert.deepEqual(unlabelled, [], `${name} has form controls without a label`)
         await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
       }
+      await page.goto(`${server.baseUrl}/needs/${needId}`)
+      await page.getByText('500.000.000 ₫ – 2.000.000.000 ₫').waitFor()
+      assert.ok(await page.getByText('30/06/2027').isVisible(), 'deadline shown as dd/mm/yyyy')
+      await page.screenshot({ path: path.join(artifacts, `need-${width}.png`), fullPage: true })
+      const organizations = await apiJson('GET', '/api/v1/organizations?sort=name&limit=1')
+      await page.goto(`${server.baseUrl}/organizations/${organizations.body.items[0].id}`)
+      await page.getByRole('heading', { level: 1, name: organizations.body.items[0].name }).waitFor()
+      const listed = await page.locator('.record-list li').count()
+      await page.getByRole('button', { name: 'Xem thêm chào bán' }).click()
+      await page.waitForFunction((count) => document.querySelectorAll('.record-list li').length > count, listed)
+      await page.screenshot({ path: path.join(artifacts, `organization-${width}.png`), fullPage: true })
       const offers = await apiJson('GET', '/api/v1/search?q=may+say+nong+san&limit=1')
       await page.goto(`${server.baseUrl}/offers/${offers.body.items[0].id}`)
       await page.locator('main h1').waitFor()
