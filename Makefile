@@ -56,6 +56,7 @@ test-sanitize:
 
 bench: build
 	./bench/run.sh $(BUILD_DIR)
+	node bench/web_page_weight.mjs web/dist 200
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
