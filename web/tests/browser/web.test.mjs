@@ -31,10 +31,22 @@ let server
 let browser
 let needId
 
+// Cookies of the test account's session, when the server has accounts.
+let sessionCookies = []
+
+function cookieValue(name) {
+  return sessionCookies.find((cookie) => cookie.name === name)?.value
+}
+
 async function apiJson(method, urlPath, body) {
+  const headers = body ? { 'Content-Type': 'application/json' } : {}
+  if (sessionCookies.length > 0) {
+    headers.Cookie = sessionCookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
+    if (method !== 'GET') headers['X-CSRF-Token'] = cookieValue('tm_csrf')
+  }
   const response = await fetch(`${server.baseUrl}${urlPath}`, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
+    headers,
     body: body ? JSON.stringify(body) : undefined,
   })
   const text = await response.text()
@@ -52,8 +64,31 @@ async function countDrafts() {
   return count
 }
 
+// Signs the test account in through the session route and keeps its cookies.
+async function signIn() {
+  const response = await fetch(`${server.baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(server.account),
+  })
+  assert.equal(response.status, 200, await response.text())
+  sessionCookies = response.headers.getSetCookie().map((line) => {
+    const [pair] = line.split(';')
+    const separator = pair.indexOf('=')
+    return { name: pair.slice(0, separator).trim(), value: pair.slice(separator + 1).trim() }
+  })
+  assert.ok(cookieValue('tm_csrf'), 'the session route sets tm_csrf')
+}
+
+// Opens a page, signed in with the test account's cookies when the server
+// has accounts, so the forms send the session and its CSRF token.
 async function newPage(width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' })
+  if (sessionCookies.length > 0) {
+    await context.addCookies(
+      sessionCookies.map((cookie) => ({ ...cookie, url: server.baseUrl })),
+    )
+  }
   return context.newPage()
 }
 
@@ -68,6 +103,7 @@ async function searchFromHome(page, text) {
 before(async () => {
   mkdirSync(artifacts, { recursive: true })
   server = await startServer({ binary, sharedData, webDir: path.join(webDir, 'dist') })
+  if (server.account) await signIn()
   const created = await apiJson('POST', '/api/v1/offers', accentedOffer)
   assert.equal(created.status, 201, JSON.stringify(created.body))
   const need = await apiJson('POST', '/api/v1/needs', {
