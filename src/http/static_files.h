@@ -11,7 +11,7 @@ namespace techmarket::http {
 
 class StaticFiles {
  public:
-  // `root` is the directory with index.html; it must exist.
+  // `root` is the directory that contains index.html, and it must exist.
   explicit StaticFiles(const std::filesystem::path& root);
 
   // Returns the file at the request path, or index.html for a path that is

@@ -39,8 +39,8 @@ async function waitForHealth(baseUrl, child, log) {
 function addTestAccount(binary, dataDir) {
   const email = 'kiem-thu@example.org'
   const password = 'mat-khau-kiem-thu-trinh-duyet'
-  // CLI11 answers --help with status 0 even for an unknown subcommand, so
-  // look for "user" among the subcommands that the help text lists.
+  // CLI11 exits with status 0 on --help even after an unknown subcommand,
+  // so look for "user" among the subcommands that the help text lists.
   const help = spawnSync(binary, ['--help'], { encoding: 'utf8' })
   if (!/^\s+user\b/m.test(help.stdout)) return null
   const added = spawnSync(

@@ -290,6 +290,7 @@ describe('layout', () => {
         await page.waitForLoadState('networkidle')
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         assert.ok(overflow <= 0, `${name} is ${overflow} px wider than ${width} px`)
+
         // Every form control has a label a screen reader can announce.
         const unlabelled = await page.evaluate(() =>
           [...document.querySelectorAll('input, select, textarea')]
@@ -297,6 +298,7 @@ describe('layout', () => {
             .map((control) => control.id || control.name),
         )
         assert.deepEqual(unlabelled, [], `${name} has form controls without a label`)
+
         await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
       }
       await page.goto(`${server.baseUrl}/needs/${needId}`)
