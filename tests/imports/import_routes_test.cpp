@@ -106,7 +106,9 @@ TEST_F(ImportRoutes, ImportsJsonLinesOfNeeds) {
 }
 
 TEST_F(ImportRoutes, RejectsBinaryContentWhateverItsName) {
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0", 33);
+  // The start of a 1x1 PNG: signature and IHDR chunk header, with NUL bytes inside.
+  constexpr char kPngStart[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+  std::string png(kPngStart, sizeof(kPngStart) - 1);
   auto response = post("/api/v1/imports/offers", png);
   EXPECT_EQ(response.status, 415) << response.body;
   EXPECT_NE(response.body.find("image/png"), std::string::npos);
