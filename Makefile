@@ -10,7 +10,7 @@ LISTEN ?= 127.0.0.1:8080
 SHARED_DATA ?= ../shared/data
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run demo test test-fast test-sanitize bench clean
+.PHONY: deps build web run demo test test-fast test-web test-sanitize bench clean
 
 deps:
 	./scripts/install-deps.sh
@@ -18,6 +18,11 @@ deps:
 build: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD_DIR) -j$(JOBS)
+	$(MAKE) web
+
+# The web application, built into web/dist, which `techmarket serve` serves.
+web:
+	cd web && npm run build
 
 run: build
 	$(BUILD_DIR)/techmarket serve --data-dir $(DATA_DIR) --listen $(LISTEN)
@@ -34,6 +39,15 @@ test-fast:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	$(MAKE) test-web
+
+# Unit tests of the web application, then browser tests in headless Chromium
+# against a real server; screenshots go to $(BUILD_DIR)/browser-artifacts.
+test-web: web
+	cd web && npm run test:unit
+	cd web && TECHMARKET_BINARY=$(abspath $(BUILD_DIR))/techmarket \
+	  TECHMARKET_SHARED_DATA=$(abspath $(SHARED_DATA)) \
+	  BROWSER_ARTIFACTS=$(abspath $(BUILD_DIR))/browser-artifacts npm run test:browser
 
 test-sanitize:
 	cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=Debug -DTECHMARKET_SANITIZE=ON -DTECHMARKET_BENCH=OFF
@@ -42,6 +56,7 @@ test-sanitize:
 
 bench: build
 	./bench/run.sh $(BUILD_DIR)
+	node bench/web_page_weight.mjs web/dist 200
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   zstd curl python3 python3-yaml bc
   postgresql postgresql-contrib libpq-dev
+  chromium
 )
 
 missing=()
@@ -20,8 +21,26 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# Installs the web application's npm packages from web/package-lock.json,
+# again only when the lock file changed since the last install.
+install_web_packages() {
+  local web_dir
+  web_dir="$(dirname "$0")/../web"
+  if ! command -v npm >/dev/null; then
+    echo "install-deps: npm is missing; install Node.js 20 with npm to build web/" >&2
+    exit 1
+  fi
+  if [[ -f "$web_dir/node_modules/.package-lock.json" &&
+        "$web_dir/node_modules/.package-lock.json" -nt "$web_dir/package-lock.json" ]]; then
+    echo "install-deps: web/node_modules is up to date"
+    return
+  fi
+  (cd "$web_dir" && npm ci --no-audit --no-fund)
+}
+
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages are installed"
+  install_web_packages
   exit 0
 fi
 
@@ -33,3 +52,4 @@ fi
 "${sudo_cmd[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
   "${missing[@]}"
+install_web_packages

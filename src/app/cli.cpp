@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 
 #include "app/import_commands.h"
@@ -30,7 +31,8 @@ std::optional<ListenAddress> parse_listen(const std::string& text) {
   return ListenAddress{text.substr(0, colon), static_cast<std::uint16_t>(port)};
 }
 
-int serve(const std::string& data_dir, const std::string& listen, http::ServerOptions options) {
+int serve(const std::string& data_dir, const std::string& listen, http::ServerOptions options,
+          const std::string& web_dir) {
   auto address = parse_listen(listen);
   if (!address) {
     std::cerr << "techmarket: --listen must be HOST:PORT with a port from 1 to 65535, got \""
@@ -38,6 +40,17 @@ int serve(const std::string& data_dir, const std::string& listen, http::ServerOp
     return 2;
   }
   Platform platform(data_dir);
+  if (!web_dir.empty()) {
+    if (!std::filesystem::is_directory(web_dir)) {
+      std::cerr << "techmarket: --web-dir \"" << web_dir
+                << "\" is not a directory; build the web application with "
+                   "\"npm run build\" in web/ first\n";
+      return 2;
+    }
+    platform.serve_web_files(web_dir);
+  } else {
+    spdlog::warn("event=web_files_missing detail=\"web/dist not found; serving the API only\"");
+  }
   options.host = address->host;
   options.port = address->port;
   http::Server server(platform.router(), platform.metrics(), options);
@@ -93,6 +106,13 @@ int run_cli(int argc, char** argv) {
   http::ServerOptions server_options;
   serve_command->add_option("--listen", listen, "Address to listen on, HOST:PORT")
       ->capture_default_str();
+  // The default is web/dist, where "npm run build" in web/ writes the
+  // application, when that directory exists.
+  std::string web_dir = std::filesystem::is_directory("web/dist") ? "web/dist" : "";
+  serve_command
+      ->add_option("--web-dir", web_dir,
+                   "Directory of the built web application (index.html and assets/)")
+      ->capture_default_str();
   serve_command->add_option("--threads", server_options.threads, "Worker threads for requests")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -125,7 +145,7 @@ int run_cli(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   try {
-    if (*serve_command) return serve(data_dir, listen, server_options);
+    if (*serve_command) return serve(data_dir, listen, server_options, web_dir);
     if (*reindex_command) return reindex(data_dir);
     if (*import_reference) return run_import(data_dir, ImportKind::kReference, source);
     if (*import_offers) return run_import(data_dir, ImportKind::kOffers, source);

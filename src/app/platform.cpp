@@ -2,9 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/summary_routes.h"
 #include "app/system_routes.h"
 #include "catalog/offer_routes.h"
 #include "db/migrations.h"
+#include "http/static_files.h"
+#include "imports/import_routes.h"
 #include "needs/need_routes.h"
 #include "organizations/organization_routes.h"
 #include "reference/routes.h"
@@ -53,6 +56,16 @@ void Platform::add_routes() {
   organizations::add_organization_routes(router_, organizations_);
   reference::add_reference_routes(router_, pool_);
   search::add_search_routes(router_, index_);
+  // TODO: imports are open to every client until sessions and roles exist;
+  // they must then require the admin or staff role.
+  imports::add_import_routes(router_, pool_, indexer_, data_dir_ / "uploads");
+  add_summary_routes(router_, pool_);
+}
+
+void Platform::serve_web_files(const std::filesystem::path& web_dir) {
+  auto files = std::make_shared<http::StaticFiles>(web_dir);
+  router_.set_fallback([files](http::Request& request) { return files->serve(request); });
+  spdlog::info("event=web_files directory=\"{}\"", files->root().string());
 }
 
 }  // namespace techmarket::app

@@ -29,6 +29,10 @@ class Platform {
   http::Metrics& metrics() { return metrics_; }
   const http::Router& router() const { return router_; }
 
+  // Serves the built web application from `web_dir` for paths that no API
+  // route matches. Throws std::filesystem::filesystem_error when it is missing.
+  void serve_web_files(const std::filesystem::path& web_dir);
+
  private:
   void add_routes();
 

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "db/collation.h"
+
 namespace techmarket::db {
 
 Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection) {
@@ -121,6 +123,7 @@ Connection::Connection(const std::filesystem::path& path) {
   execute("PRAGMA journal_mode = WAL");
   execute("PRAGMA synchronous = NORMAL");
   execute("PRAGMA foreign_keys = ON");
+  register_vietnamese_collation(handle_);
 }
 
 Connection::~Connection() { sqlite3_close_v2(handle_); }

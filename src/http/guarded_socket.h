@@ -21,6 +21,11 @@ namespace techmarket::http {
 // sending and read the reply instead of getting a TCP reset.
 inline constexpr std::size_t kMaxDrainedBytes = 16 << 20;
 
+// The server's whole RequestLimits, upload limit included, which RESTinio's
+// settings cannot carry. Server::start points it at its limits while it
+// constructs the HttpServer, whose acceptor reads it on that thread.
+inline thread_local const RequestLimits* limits_for_new_server = nullptr;
+
 class GuardedSocket {
  public:
   using socket_t = asio::ip::tcp::socket;
@@ -187,6 +192,9 @@ class socket_supplier_t<techmarket::http::GuardedSocket> {
     limits.max_field_value_bytes = source.max_field_value_size();
     limits.max_field_count = source.max_field_count();
     limits.max_body_bytes = source.max_body_size();
+    if (techmarket::http::limits_for_new_server != nullptr) {
+      limits = *techmarket::http::limits_for_new_server;
+    }
     for (std::size_t i = 0; i < settings.concurrent_accepts_count(); ++i) {
       sockets_.emplace_back(io_context, limits);
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <climits>
 
 #include "http/problem.h"
@@ -20,8 +21,12 @@ struct GuardCallbacks {
     return 0;
   }
 
-  static int on_url(http_parser* parser, const char*, std::size_t length) {
+  static int on_url(http_parser* parser, const char* at, std::size_t length) {
     auto& self = guard(parser);
+    const auto& prefix = self.limits_.upload_path_prefix;
+    if (self.url_start_.size() < prefix.size()) {
+      self.url_start_.append(at, std::min(length, prefix.size() - self.url_start_.size()));
+    }
     self.url_bytes_ += length;
     if (self.url_bytes_ > self.limits_.max_url_bytes) {
       return self.reject(414, "URI too long",
@@ -70,11 +75,10 @@ struct GuardCallbacks {
 
   static int on_headers_complete(http_parser* parser) {
     auto& self = guard(parser);
-    if (parser->content_length != ULLONG_MAX &&
-        parser->content_length > self.limits_.max_body_bytes) {
+    if (parser->content_length != ULLONG_MAX && parser->content_length > self.body_limit()) {
       return self.reject(413, "Payload too large",
                          fmt::format("Content-Length is {} bytes; the maximum is {} bytes",
-                                     parser->content_length, self.limits_.max_body_bytes));
+                                     parser->content_length, self.body_limit()));
     }
     return 0;
   }
@@ -82,10 +86,10 @@ struct GuardCallbacks {
   static int on_body(http_parser* parser, const char*, std::size_t length) {
     auto& self = guard(parser);
     self.body_bytes_ += length;
-    if (self.body_bytes_ > self.limits_.max_body_bytes) {
-      return self.reject(413, "Payload too large",
-                         fmt::format("The body is longer than the maximum of {} bytes",
-                                     self.limits_.max_body_bytes));
+    if (self.body_bytes_ > self.body_limit()) {
+      return self.reject(
+          413, "Payload too large",
+          fmt::format("The body is longer than the maximum of {} bytes", self.body_limit()));
     }
     return 0;
   }
@@ -123,10 +127,17 @@ RequestGuard::RequestGuard(RequestLimits limits) : limits_(limits) {
 void RequestGuard::start_message() {
   last_was_value_ = true;
   url_bytes_ = 0;
+  url_start_.clear();
   field_name_bytes_ = 0;
   field_value_bytes_ = 0;
   field_count_ = 0;
   body_bytes_ = 0;
+}
+
+std::size_t RequestGuard::body_limit() const {
+  const auto& prefix = limits_.upload_path_prefix;
+  if (!prefix.empty() && url_start_ == prefix) return limits_.max_upload_bytes;
+  return limits_.max_body_bytes;
 }
 
 int RequestGuard::reject(int status, std::string title, std::string detail) {

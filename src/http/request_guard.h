@@ -21,6 +21,10 @@ struct RequestLimits {
   std::size_t max_field_value_bytes = 16 * 1024;  // one header value
   std::size_t max_field_count = 100;              // header fields, trailers included
   std::size_t max_body_bytes = 1 << 20;           // Content-Length or chunked total
+  // Request targets that start with upload_path_prefix may carry bodies up
+  // to max_upload_bytes instead; an empty prefix turns this off.
+  std::string upload_path_prefix;
+  std::size_t max_upload_bytes = 0;
 };
 
 // The reason a request was rejected before it reached a route.
@@ -56,6 +60,8 @@ class RequestGuard {
   friend struct GuardCallbacks;
 
   void start_message();
+  // Returns the body limit for the request being parsed, which depends on its target.
+  std::size_t body_limit() const;
   int reject(int status, std::string title, std::string detail);
 
   RequestLimits limits_;
@@ -64,6 +70,7 @@ class RequestGuard {
   bool last_was_value_ = true;
   bool last_request_closes_ = false;
   std::size_t url_bytes_ = 0;
+  std::string url_start_;  // the first bytes of the target, enough to compare with the prefix
   std::size_t field_name_bytes_ = 0;
   std::size_t field_value_bytes_ = 0;
   std::size_t field_count_ = 0;

@@ -72,6 +72,13 @@ Response Router::dispatch(Request& request) const {
     return problem_response(405, "Method not allowed",
                             request.method + " is not allowed on " + request.path);
   }
+  if (fallback_ && (request.method == "GET" || request.method == "HEAD")) {
+    try {
+      return fallback_(request);
+    } catch (...) {
+      return response_for_exception(std::current_exception(), request.request_id);
+    }
+  }
   return problem_response(404, "Not found", "No resource at " + request.path);
 }
 

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "http/message.h"
@@ -22,6 +23,10 @@ class Router {
   // a known path with another method is 405.
   Response dispatch(Request& request) const;
 
+  // Sets the handler for GET and HEAD requests whose path no route matches,
+  // such as the files of the web application. Without one such paths are 404.
+  void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+
   struct Route {
     std::string method;
     std::string pattern;
@@ -32,6 +37,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 }  // namespace techmarket::http

@@ -39,7 +39,7 @@ std::string lower(std::string_view text) {
 // Converts RESTinio's request into ours; returns an error reply for a
 // request that cannot be decoded.
 std::optional<Response> convert_request(const restinio::request_t& source, Request& target,
-                                        std::size_t max_body_bytes) {
+                                        const ServerOptions& options) {
   const auto& header = source.header();
   target.method = std::string(header.method().c_str());
   header.for_each_field([&](const restinio::http_header_field_t& field) {
@@ -55,8 +55,11 @@ std::optional<Response> convert_request(const restinio::request_t& source, Reque
   target.path = std::move(*path);
   target.query = std::move(*query);
 
-  // RequestGuard and then RESTinio's own limit reject these bodies first, so
-  // this check only stops a larger body if either limit is ever raised.
+  // RequestGuard lets bodies up to the upload limit through on every path,
+  // so the smaller limit of ordinary routes is applied here.
+  std::size_t max_body_bytes = target.path.starts_with(options.upload_path_prefix)
+                                   ? options.max_upload_bytes
+                                   : options.limits.max_body_bytes;
   if (source.body().size() > max_body_bytes) {
     return problem_response(413, "Payload too large",
                             fmt::format("The body is {} bytes; the maximum is {} bytes",
@@ -85,7 +88,7 @@ struct Server::Impl {
     request.request_id = next_request_id();
     Response response;
     try {
-      auto early = convert_request(*source, request, options.limits.max_body_bytes);
+      auto early = convert_request(*source, request, options);
       response = early ? std::move(*early) : router.dispatch(request);
     } catch (...) {
       response = response_for_exception(std::current_exception(), request.request_id);
@@ -139,15 +142,21 @@ void Server::start() {
       .handle_request_timeout(impl.options.handler_timeout)
       // GuardedSocket applies the same limits first and replies to a request
       // over one of them, so such a request never reaches RESTinio's parser.
-      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                    .max_url_size(limits.max_url_bytes)
-                                    .max_field_name_size(limits.max_field_name_bytes)
-                                    .max_field_value_size(limits.max_field_value_bytes)
-                                    .max_field_count(limits.max_field_count)
-                                    .max_body_size(limits.max_body_bytes))
+      .incoming_http_msg_limits(
+          restinio::incoming_http_msg_limits_t{}
+              .max_url_size(limits.max_url_bytes)
+              .max_field_name_size(limits.max_field_name_bytes)
+              .max_field_value_size(limits.max_field_value_bytes)
+              .max_field_count(limits.max_field_count)
+              .max_body_size(std::max(limits.max_body_bytes, impl.options.max_upload_bytes)))
       .request_handler([&impl](auto request) { return impl.handle(request); });
+  RequestLimits guard_limits = limits;
+  guard_limits.upload_path_prefix = impl.options.upload_path_prefix;
+  guard_limits.max_upload_bytes = impl.options.max_upload_bytes;
+  limits_for_new_server = &guard_limits;
   impl.server = std::make_unique<HttpServer>(restinio::external_io_context(impl.io_context),
                                              std::move(settings));
+  limits_for_new_server = nullptr;
 
   std::promise<void> opened;
   impl.server->open_async([&opened] { opened.set_value(); },

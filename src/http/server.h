@@ -29,6 +29,10 @@ struct ServerOptions {
   // only on replies finished after the handler returns, and every route here
   // replies before returning, so a slow route is not cut off.
   std::chrono::seconds handler_timeout{30};
+  // Paths under upload_path_prefix accept bodies up to max_upload_bytes
+  // instead of limits.max_body_bytes.
+  std::string upload_path_prefix = "/api/v1/imports/";
+  std::size_t max_upload_bytes = 16 << 20;
 };
 
 class Server {

@@ -262,18 +262,21 @@ std::size_t line_of(const FieldError& error) {
 }
 
 void log_import(const std::filesystem::path& file, const RecordType& type,
-                const ImportReport& report, double seconds) {
+                const ImportReport& report, ImportMode mode, double seconds) {
+  std::string_view status = !report.errors.empty()      ? "rejected"
+                            : mode == ImportMode::kSave ? "imported"
+                                                        : "checked";
   auto level = report.errors.empty() ? spdlog::level::info : spdlog::level::warn;
   spdlog::log(level,
               "event=import record_type={} file=\"{}\" format={} status={} rows={} created={} "
               "updated={} unchanged={} errors={} seconds={:.3f}",
-              type.noun, file.string(), report.format.empty() ? "unknown" : report.format,
-              report.errors.empty() ? "imported" : "rejected", report.rows, report.created,
-              report.updated, report.unchanged, report.errors.size(), seconds);
+              type.noun, file.string(), report.format.empty() ? "unknown" : report.format, status,
+              report.rows, report.created, report.updated, report.unchanged, report.errors.size(),
+              seconds);
 }
 
 ImportReport import_file(db::Connection& connection, const std::filesystem::path& file,
-                         const RecordType& type) {
+                         const RecordType& type, ImportMode mode) {
   auto started = std::chrono::steady_clock::now();
   ImportReport report;
   auto content = read_file(file, report.errors);
@@ -303,7 +306,7 @@ ImportReport import_file(db::Connection& connection, const std::filesystem::path
         import_nasa(lines, invalid, connection, run);
         break;
     }
-    if (report.errors.empty()) transaction.commit();
+    if (report.errors.empty() && mode == ImportMode::kSave) transaction.commit();
   }
 
   if (!report.errors.empty()) {
@@ -314,22 +317,25 @@ ImportReport import_file(db::Connection& connection, const std::filesystem::path
         [](const FieldError& a, const FieldError& b) { return line_of(a) < line_of(b); });
   }
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  log_import(file, type, report, elapsed.count());
+  log_import(file, type, report, mode, elapsed.count());
   return report;
 }
 
 }  // namespace
 
-ImportReport import_offers(db::Connection& connection, const std::filesystem::path& file) {
-  return import_file(connection, file, offer_record_type());
+ImportReport import_offers(db::Connection& connection, const std::filesystem::path& file,
+                           ImportMode mode) {
+  return import_file(connection, file, offer_record_type(), mode);
 }
 
-ImportReport import_needs(db::Connection& connection, const std::filesystem::path& file) {
-  return import_file(connection, file, need_record_type());
+ImportReport import_needs(db::Connection& connection, const std::filesystem::path& file,
+                          ImportMode mode) {
+  return import_file(connection, file, need_record_type(), mode);
 }
 
-ImportReport import_organizations(db::Connection& connection, const std::filesystem::path& file) {
-  return import_file(connection, file, organization_record_type());
+ImportReport import_organizations(db::Connection& connection, const std::filesystem::path& file,
+                                  ImportMode mode) {
+  return import_file(connection, file, organization_record_type(), mode);
 }
 
 }  // namespace techmarket::imports

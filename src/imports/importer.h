@@ -26,13 +26,20 @@ struct ImportReport {
   std::string format;  // "csv", "jsonl" or "nasa_t2"
 };
 
+// kValidateOnly checks every record as kSave does and reports the same
+// counts, then rolls the transaction back, so nothing is saved.
+enum class ImportMode { kSave, kValidateOnly };
+
 // Each function reads the whole file and saves every record in one write
 // transaction, inserting or updating by external_id, which every record must
 // have. When any record is invalid the transaction rolls back and the report
 // lists the problems of every record. The caller drains the search indexer
 // after a successful import. Database failures throw db::Error.
-ImportReport import_offers(db::Connection& connection, const std::filesystem::path& file);
-ImportReport import_needs(db::Connection& connection, const std::filesystem::path& file);
-ImportReport import_organizations(db::Connection& connection, const std::filesystem::path& file);
+ImportReport import_offers(db::Connection& connection, const std::filesystem::path& file,
+                           ImportMode mode = ImportMode::kSave);
+ImportReport import_needs(db::Connection& connection, const std::filesystem::path& file,
+                          ImportMode mode = ImportMode::kSave);
+ImportReport import_organizations(db::Connection& connection, const std::filesystem::path& file,
+                                  ImportMode mode = ImportMode::kSave);
 
 }  // namespace techmarket::imports

@@ -1,17 +1,23 @@
 // Routes of organizations:
 //   GET   /api/v1/organizations               list, filters kind, province_code, status;
-//                                              cursor, limit
+//                                              sort (id|name); cursor, limit
 //   POST  /api/v1/organizations               create
 //   GET   /api/v1/organizations/{id}          read
 //   PATCH /api/v1/organizations/{id}          update the fields given
 //   POST  /api/v1/organizations/{id}/archive  archive
 #include "organizations/organization_routes.h"
 
+#include <array>
+
 #include "common/pagination.h"
 #include "http/params.h"
 
 namespace techmarket::organizations {
 namespace {
+
+constexpr std::array<std::string_view, 2> kSortOrders = {"id", "name"};
+// Name order pages by position, so deep pages are cut off like search results.
+constexpr std::int64_t kMaxNameOffset = 10000;
 
 nlohmann::json page_json(const OrganizationPage& page) {
   nlohmann::json items = nlohmann::json::array();
@@ -29,8 +35,18 @@ void add_organization_routes(http::Router& router, OrganizationService& service)
     filter.kind = http::query_choice(request, "kind", kOrganizationKinds);
     filter.status = http::query_choice(request, "status", kOrganizationStatuses);
     filter.province_code = http::query_text(request, "province_code", 2);
+    filter.sort_by_name = http::query_choice(request, "sort", kSortOrders) == "name";
     if (auto cursor = request.query_value("cursor"); cursor && !cursor->empty()) {
-      filter.after_id = decode_cursor(*cursor);
+      auto position = decode_cursor(*cursor);
+      if (filter.sort_by_name && position > kMaxNameOffset) {
+        throw BadRequestError(
+            "organizations in name order are paged only to the first 10000; add a filter");
+      }
+      if (filter.sort_by_name) {
+        filter.offset = static_cast<std::size_t>(position);
+      } else {
+        filter.after_id = position;
+      }
     }
     filter.limit = parse_page_size(request.query_value("limit"));
     return http::json_response(200, page_json(service.list(filter)));

@@ -185,7 +185,10 @@ OrganizationPage OrganizationService::list(const OrganizationFilter& filter) {
   page.items = list_organizations(*connection, one_more);
   if (page.items.size() > filter.limit) {
     page.items.resize(filter.limit);
-    page.next_after_id = page.items.back().id;
+    // In name order the cursor is the number of rows already listed.
+    page.next_after_id = filter.sort_by_name
+                             ? static_cast<std::int64_t>(filter.offset + filter.limit)
+                             : page.items.back().id;
   }
   return page;
 }

@@ -92,18 +92,20 @@ std::vector<Organization> list_organizations(db::Connection& connection,
                                              const OrganizationFilter& filter) {
   // Each condition is switched off when its parameter is NULL, so one
   // statement serves every combination of filters.
-  auto query =
-      connection.prepare(std::string("SELECT ") + kColumns +
-                         " FROM organizations WHERE id > :after"
-                         " AND (:status IS NULL AND status <> 'archived' OR status = :status)"
-                         " AND (:kind IS NULL OR kind = :kind)"
-                         " AND (:province IS NULL OR province_code = :province)"
-                         " ORDER BY id LIMIT :limit");
-  query.bind(":after", filter.after_id)
+  auto query = connection.prepare(
+      std::string("SELECT ") + kColumns +
+      " FROM organizations WHERE id > :after"
+      " AND (:status IS NULL AND status <> 'archived' OR status = :status)"
+      " AND (:kind IS NULL OR kind = :kind)"
+      " AND (:province IS NULL OR province_code = :province)" +
+      (filter.sort_by_name ? " ORDER BY name COLLATE vietnamese, id LIMIT :limit OFFSET :offset"
+                           : " ORDER BY id LIMIT :limit"));
+  query.bind(":after", filter.sort_by_name ? 0 : filter.after_id)
       .bind(":status", filter.status)
       .bind(":kind", filter.kind)
       .bind(":province", filter.province_code)
       .bind(":limit", static_cast<std::int64_t>(filter.limit));
+  if (filter.sort_by_name) query.bind(":offset", static_cast<std::int64_t>(filter.offset));
   std::vector<Organization> organizations;
   while (query.step()) organizations.push_back(read_row(query));
   return organizations;
