@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/system_routes.h"
+#include "auth/admin_routes.h"
+#include "auth/session_routes.h"
 #include "catalog/offer_routes.h"
 #include "db/migrations.h"
 #include "needs/need_routes.h"
@@ -22,14 +24,16 @@ std::filesystem::path prepare_directory(const std::filesystem::path& data_dir) {
 
 }  // namespace
 
-Platform::Platform(const std::filesystem::path& data_dir)
+Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions options)
     : data_dir_(prepare_directory(data_dir)),
       pool_(data_dir_ / "techmarket.db", kConnections),
       index_(data_dir_ / "index"),
       indexer_(pool_, index_),
       offers_(pool_, indexer_),
       needs_(pool_, indexer_),
-      organizations_(pool_) {
+      organizations_(pool_),
+      sessions_(pool_, options.auth),
+      users_(pool_, options.auth.password_cost) {
   {
     auto connection = pool_.acquire();
     db::migrate(*connection);
@@ -39,7 +43,15 @@ Platform::Platform(const std::filesystem::path& data_dir)
 
   std::size_t replayed = indexer_.drain();
   if (replayed > 0) spdlog::info("event=outbox_replay records={}", replayed);
+  expired_at_open_ = expire_due_records();
   add_routes();
+}
+
+std::size_t Platform::expire_due_records() {
+  auto today = auth::format_date(sessions_.options().clock->now());
+  std::size_t expired = offers_.expire_due(today) + needs_.expire_due(today);
+  if (expired > 0) spdlog::info("event=records_expired count={} before={}", expired, today);
+  return expired;
 }
 
 void Platform::add_routes() {
@@ -49,6 +61,10 @@ void Platform::add_routes() {
   organizations::add_organization_routes(router_, organizations_);
   reference::add_reference_routes(router_, pool_);
   search::add_search_routes(router_, index_);
+
+  router_.set_authenticator(auth::make_authenticator(sessions_));
+  auth::add_session_routes(router_, sessions_);
+  auth::add_admin_routes(router_, users_, pool_);
 }
 
 }  // namespace techmarket::app

@@ -23,7 +23,7 @@ class ServerTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
       return json_response(200, {{"finished", true}});
     });
-    router_.add("POST", "/echo", [](Request& request) {
+    router_.add("POST", "/echo", Access::open(), [](Request& request) {
       return json_response(200, {{"bytes", request.body.size()}});
     });
     options_.port = testing::free_port();
