@@ -1,6 +1,6 @@
 // Routes of sessions and password resets:
 //   POST   /api/v1/session                 sign in with {"email", "password"} (public)
-//   GET    /api/v1/session                 the signed-in user, or 401
+//   GET    /api/v1/session                 the signed-in user and CSRF token, or 401
 //   DELETE /api/v1/session                 sign out
 //   DELETE /api/v1/sessions                sign out of every session of the account
 //   POST   /api/v1/password-reset          send a reset token by email (public)
@@ -107,7 +107,11 @@ void add_session_routes(http::Router& router, SessionService& service) {
   });
 
   router.add("GET", "/api/v1/session", [&service](http::Request& request) {
-    return http::json_response(200, {{"user", to_json(service.current_user(request.principal))}});
+    auto user = service.current_user(request.principal);
+    auto response = http::json_response(
+        200, {{"user", to_json(user)}, {"csrf_token", request.principal.csrf_token}});
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
   });
 
   router.add("DELETE", "/api/v1/session", [&service](http::Request& request) {

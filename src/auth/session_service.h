@@ -31,6 +31,8 @@ struct AuthOptions {
   // An account is locked for lock_duration after max_failures_per_account
   // failed sign-ins within failure_window; an address after
   // max_failures_per_address, so one client cannot try many accounts.
+  // NOTE: behind a reverse proxy every request has the proxy's address, so
+  // the address limit then counts all clients together.
   int max_failures_per_account = 5;
   int max_failures_per_address = 50;
   std::chrono::seconds failure_window = std::chrono::minutes(15);

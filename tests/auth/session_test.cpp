@@ -87,6 +87,7 @@ TEST_F(SessionApi, SignInSetsCookiesAndReturnsUser) {
   auto current = dispatch(request);
   ASSERT_EQ(current.status, 200) << current.body;
   EXPECT_EQ(nlohmann::json::parse(current.body)["user"]["email"], "thanh.vien@example.vn");
+  EXPECT_EQ(nlohmann::json::parse(current.body)["csrf_token"], session.csrf_token);
 }
 
 TEST_F(SessionApi, SecureCookiesBehindHttps) {
