@@ -101,8 +101,7 @@ SignIn SessionService::sign_in(const std::string& email_text, const std::string&
     record_audit(*connection, actor, "sign_in", "session", session_id, nullptr,
                  {{"user_id", user->id}, {"expires_at", result.expires_at}});
     transaction.commit();
-    spdlog::info("event=sign_in user_id={} session_id={} client_address={}", user->id, session_id,
-                 client_address);
+    spdlog::info("event=sign_in user_id={} client_address={}", user->id, client_address);
   }
   return result;
 }
@@ -160,7 +159,7 @@ void SessionService::sign_out(const Principal& principal) {
   record_audit(*connection, principal, "sign_out", "session", principal.session_id, nullptr,
                nullptr);
   transaction.commit();
-  spdlog::info("event=sign_out user_id={} session_id={}", principal.id, principal.session_id);
+  spdlog::info("event=sign_out user_id={}", principal.id);
 }
 
 int SessionService::sign_out_everywhere(const Principal& principal) {
