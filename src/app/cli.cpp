@@ -9,6 +9,7 @@
 
 #include "app/import_commands.h"
 #include "app/platform.h"
+#include "app/user_command.h"
 #include "http/server.h"
 
 namespace techmarket::app {
@@ -32,14 +33,16 @@ std::optional<ListenAddress> parse_listen(const std::string& text) {
 }
 
 int serve(const std::string& data_dir, const std::string& listen, http::ServerOptions options,
-          const std::string& web_dir) {
+          const std::string& web_dir, bool behind_https) {
   auto address = parse_listen(listen);
   if (!address) {
     std::cerr << "techmarket: --listen must be HOST:PORT with a port from 1 to 65535, got \""
               << listen << "\"\n";
     return 2;
   }
-  Platform platform(data_dir);
+  PlatformOptions platform_options;
+  platform_options.auth.secure_cookies = behind_https;
+  Platform platform(data_dir, platform_options);
   if (!web_dir.empty()) {
     if (!std::filesystem::is_directory(web_dir)) {
       std::cerr << "techmarket: --web-dir \"" << web_dir
@@ -117,6 +120,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   add_limit_options(*serve_command, server_options);
+  bool behind_https = false;
+  serve_command->add_flag("--behind-https", behind_https,
+                          "Mark session cookies Secure, for a site that a proxy serves over HTTPS");
 
   auto* import_command = cli.add_subcommand("import", "Import records from files");
   import_command->require_subcommand(1);
@@ -136,16 +142,34 @@ int run_cli(int argc, char** argv) {
   auto* reindex_command =
       cli.add_subcommand("reindex", "Rebuild the search index from the database");
 
+  auto* user_command = cli.add_subcommand("user", "Manage accounts");
+  user_command->require_subcommand(1);
+  auto* user_add = user_command->add_subcommand(
+      "add", "Create an account; reads its password from standard input (one line)");
+  NewUserArguments new_user;
+  user_add->add_option("--email", new_user.email, "Email address used to sign in")->required();
+  user_add->add_option("--name", new_user.name, "Full name")->required();
+  user_add->add_option("--role", new_user.role, "admin, staff, officer or member")
+      ->required()
+      ->check(CLI::IsMember({"admin", "staff", "officer", "member"}));
+  user_add->add_option("--organization", new_user.organization_id,
+                       "Id of the user's organization; required for officer and member");
+
+  auto* expire_command = cli.add_subcommand(
+      "expire", "Expire published offers and needs whose expiry date or deadline has passed");
+
   // --data-dir may come before or after the subcommand.
   for (auto* command : {serve_command, import_reference, import_offers, import_needs,
-                        import_organizations, reindex_command}) {
+                        import_organizations, reindex_command, user_add, expire_command}) {
     command->add_option("--data-dir", data_dir, "Directory of the database and search index");
   }
 
   CLI11_PARSE(cli, argc, argv);
 
   try {
-    if (*serve_command) return serve(data_dir, listen, server_options, web_dir);
+    if (*serve_command) return serve(data_dir, listen, server_options, web_dir, behind_https);
+    if (*user_add) return add_user(data_dir, new_user, std::cin);
+    if (*expire_command) return expire_records(data_dir);
     if (*reindex_command) return reindex(data_dir);
     if (*import_reference) return run_import(data_dir, ImportKind::kReference, source);
     if (*import_offers) return run_import(data_dir, ImportKind::kOffers, source);

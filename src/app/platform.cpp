@@ -4,6 +4,8 @@
 
 #include "app/summary_routes.h"
 #include "app/system_routes.h"
+#include "auth/admin_routes.h"
+#include "auth/session_routes.h"
 #include "catalog/offer_routes.h"
 #include "db/migrations.h"
 #include "http/static_files.h"
@@ -25,14 +27,16 @@ std::filesystem::path prepare_directory(const std::filesystem::path& data_dir) {
 
 }  // namespace
 
-Platform::Platform(const std::filesystem::path& data_dir)
+Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions options)
     : data_dir_(prepare_directory(data_dir)),
       pool_(data_dir_ / "techmarket.db", kConnections),
       index_(data_dir_ / "index"),
       indexer_(pool_, index_),
       offers_(pool_, indexer_),
       needs_(pool_, indexer_),
-      organizations_(pool_) {
+      organizations_(pool_),
+      sessions_(pool_, options.auth),
+      users_(pool_, options.auth.password_cost) {
   {
     auto connection = pool_.acquire();
     db::migrate(*connection);
@@ -46,7 +50,15 @@ Platform::Platform(const std::filesystem::path& data_dir)
     spdlog::info("event=index_format_changed action=reindex");
     indexer_.reindex();
   }
+  expired_at_open_ = expire_due_records();
   add_routes();
+}
+
+std::size_t Platform::expire_due_records() {
+  auto today = auth::format_date(sessions_.options().clock->now());
+  std::size_t expired = offers_.expire_due(today) + needs_.expire_due(today);
+  if (expired > 0) spdlog::info("event=records_expired count={} before={}", expired, today);
+  return expired;
 }
 
 void Platform::add_routes() {
@@ -56,8 +68,10 @@ void Platform::add_routes() {
   organizations::add_organization_routes(router_, organizations_);
   reference::add_reference_routes(router_, pool_);
   search::add_search_routes(router_, index_);
-  // TODO: imports are open to every client until sessions and roles exist;
-  // they must then require the admin or staff role.
+
+  router_.set_authenticator(auth::make_authenticator(sessions_));
+  auth::add_session_routes(router_, sessions_);
+  auth::add_admin_routes(router_, users_, pool_);
   imports::add_import_routes(router_, pool_, indexer_, data_dir_ / "uploads");
   add_summary_routes(router_, pool_);
 }

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "auth/session_service.h"
+#include "auth/user_service.h"
 #include "catalog/offer_service.h"
 #include "db/sqlite.h"
 #include "http/metrics.h"
@@ -17,17 +19,32 @@
 
 namespace techmarket::app {
 
+struct PlatformOptions {
+  auth::AuthOptions auth;
+};
+
 class Platform {
  public:
   // Creates `data_dir` if needed, opens techmarket.db and the index under it,
-  // applies migrations and replays pending index updates.
-  explicit Platform(const std::filesystem::path& data_dir);
+  // applies migrations, replays pending index updates and expires the offers
+  // and needs whose date has passed.
+  explicit Platform(const std::filesystem::path& data_dir, PlatformOptions options = {});
 
   db::Pool& pool() { return pool_; }
   search::SearchIndex& index() { return index_; }
   search::Indexer& indexer() { return indexer_; }
   http::Metrics& metrics() { return metrics_; }
   const http::Router& router() const { return router_; }
+  auth::SessionService& sessions() { return sessions_; }
+  auth::UserService& users() { return users_; }
+  catalog::OfferService& offers() { return offers_; }
+  needs::NeedService& needs() { return needs_; }
+  organizations::OrganizationService& organizations() { return organizations_; }
+  // Expires the published offers and needs whose date is before today; returns how many.
+  // TODO: a running server expires records only when it starts; until a timer
+  // calls this, run `techmarket expire` once a day.
+  std::size_t expire_due_records();
+  std::size_t expired_at_open() const { return expired_at_open_; }
 
   // Serves the built web application from `web_dir` for paths that no API
   // route matches. Throws std::filesystem::filesystem_error when it is missing.
@@ -44,7 +61,10 @@ class Platform {
   catalog::OfferService offers_;
   needs::NeedService needs_;
   organizations::OrganizationService organizations_;
+  auth::SessionService sessions_;
+  auth::UserService users_;
   http::Router router_;
+  std::size_t expired_at_open_ = 0;
 };
 
 }  // namespace techmarket::app

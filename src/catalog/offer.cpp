@@ -48,6 +48,7 @@ nlohmann::json to_json(const Offer& offer) {
       {"published_on", optional_json(offer.published_on)},
       {"expires_on", optional_json(offer.expires_on)},
       {"source_url", optional_json(offer.source_url)},
+      {"rejection_reason", optional_json(offer.rejection_reason)},
       {"created_at", offer.created_at},
       {"updated_at", offer.updated_at},
   };
@@ -58,6 +59,7 @@ Offer read_offer(FieldReader& reader) {
   reader.ignore("id");
   reader.ignore("created_at");
   reader.ignore("updated_at");
+  reader.ignore("rejection_reason");  // set only by the reject action
 
   offer.external_id = reader.text("external_id", {.max_length = 100});
   offer.kind = reader.choice("kind", kOfferKinds).value_or("");

@@ -15,8 +15,8 @@ namespace techmarket::catalog {
 
 inline constexpr std::array<std::string_view, 5> kOfferKinds = {"technology", "research_result",
                                                                 "ip_asset", "equipment", "service"};
-inline constexpr std::array<std::string_view, 4> kOfferStatuses = {"draft", "published", "expired",
-                                                                   "archived"};
+inline constexpr std::array<std::string_view, 6> kOfferStatuses = {
+    "draft", "submitted", "published", "rejected", "expired", "archived"};
 inline constexpr std::array<std::string_view, 5> kTransferModes = {
     "licence", "assignment", "joint_venture", "sale", "service"};
 // IP status: none, an application filed, a title granted, a title that has lapsed,
@@ -54,6 +54,7 @@ struct Offer {
   std::optional<std::string> published_on;
   std::optional<std::string> expires_on;
   std::optional<std::string> source_url;
+  std::optional<std::string> rejection_reason;  // set by staff with the status "rejected"
   std::string created_at;
   std::string updated_at;
 };

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 
+#include "auth/audit_log.h"
+#include "auth/record_access.h"
+#include "common/transition_body.h"
 #include "organizations/lookup.h"
 #include "reference/lookup.h"
 
@@ -47,6 +50,8 @@ void check_references(db::Connection& connection, const Offer& offer, FieldReade
   }
 }
 
+std::string not_found(std::int64_t id) { return fmt::format("no offer has id {}", id); }
+
 // Drops the fields that the server sets, so a stored offer can be compared
 // with an incoming one.
 nlohmann::json comparable(const Offer& offer) {
@@ -54,6 +59,7 @@ nlohmann::json comparable(const Offer& offer) {
   json.erase("id");
   json.erase("created_at");
   json.erase("updated_at");
+  json.erase("rejection_reason");
   return json;
 }
 
@@ -68,7 +74,8 @@ std::vector<FieldError> validate_offer(db::Connection& connection, const nlohman
   return reader.errors();
 }
 
-SaveOutcome upsert_offer(db::Connection& connection, Offer& offer) {
+SaveOutcome upsert_offer(db::Connection& connection, Offer& offer, const auth::Principal& actor,
+                         std::string_view action) {
   std::optional<std::int64_t> existing_id;
   if (offer.id != 0) {
     existing_id = offer.id;
@@ -77,8 +84,9 @@ SaveOutcome upsert_offer(db::Connection& connection, Offer& offer) {
   }
 
   SaveOutcome outcome = SaveOutcome::kCreated;
+  std::optional<Offer> stored;
   if (existing_id) {
-    auto stored = find_offer(connection, *existing_id);
+    stored = find_offer(connection, *existing_id);
     offer.id = *existing_id;
     if (stored && comparable(*stored) == comparable(offer)) return SaveOutcome::kUnchanged;
     try {
@@ -91,6 +99,11 @@ SaveOutcome upsert_offer(db::Connection& connection, Offer& offer) {
   } else {
     offer.id = insert_offer(connection, offer);
   }
+
+  if (action.empty()) action = outcome == SaveOutcome::kCreated ? "create" : "update";
+  auth::record_audit(connection, actor, action, "offer", offer.id,
+                     stored ? to_json(*stored) : nlohmann::json(nullptr),
+                     to_json(*find_offer(connection, offer.id)));
   search::enqueue(connection, "offer", offer.id);
   return outcome;
 }
@@ -142,21 +155,51 @@ std::optional<search::SearchDocument> offer_search_document(db::Connection& conn
   return document;
 }
 
-Offer OfferService::save(std::optional<std::int64_t> id, const nlohmann::json& body) {
+Offer OfferService::save(const auth::Principal& actor, std::optional<Offer> stored,
+                         const nlohmann::json& body) {
   Offer offer;
   {
     auto connection = pool_.acquire();
     db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
     auto errors = validate_offer(*connection, body, offer);
     if (!errors.empty()) throw ValidationError(std::move(errors));
-    if (id) offer.id = *id;
-    if (!id && offer.external_id && find_offer_id(*connection, *offer.external_id)) {
+
+    if (!actor.is_reviewer()) {
+      if (!stored) {
+        offer.owner_organization_id =
+            auth::owner_for_new_record(actor, offer.owner_organization_id);
+        if (offer.status != "draft") {
+          throw ValidationError(
+              std::vector<FieldError>{{"status",
+                                       "a new offer starts as draft; submit it for review with "
+                                       "POST /api/v1/offers/{id}/submit"}});
+        }
+      } else {
+        if (offer.owner_organization_id != stored->owner_organization_id) {
+          throw ForbiddenError("an offer cannot be moved to another organization by its owner");
+        }
+        if (offer.status != stored->status) {
+          throw ValidationError(std::vector<FieldError>{
+              {"status",
+               "changes only through the routes /submit, /publish, /reject, /renew "
+               "and /archive of the offer"}});
+        }
+        // An owner's edit of a published offer goes back to review.
+        if (offer.status == "published") offer.status = "submitted";
+      }
+    }
+
+    if (stored) {
+      offer.id = stored->id;
+      offer.rejection_reason = stored->rejection_reason;
+    }
+    if (!stored && offer.external_id && find_offer_id(*connection, *offer.external_id)) {
       throw ConflictError(
           fmt::format("an offer with external_id \"{}\" exists; update it with PATCH instead",
                       *offer.external_id));
     }
     try {
-      upsert_offer(*connection, offer);
+      upsert_offer(*connection, offer, actor);
     } catch (const db::ConstraintError& e) {
       throw ConflictError(fmt::format("the offer conflicts with a stored record: {}", e.what()));
     }
@@ -167,28 +210,78 @@ Offer OfferService::save(std::optional<std::int64_t> id, const nlohmann::json& b
   return offer;
 }
 
-Offer OfferService::create(const nlohmann::json& body) { return save(std::nullopt, body); }
-
-Offer OfferService::update(std::int64_t id, const nlohmann::json& patch) {
-  if (!patch.is_object())
-    throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
-  auto merged = to_json(get(id));
-  merged.merge_patch(patch);
-  return save(id, merged);
+Offer OfferService::create(const auth::Principal& actor, const nlohmann::json& body) {
+  return save(actor, std::nullopt, body);
 }
 
-Offer OfferService::get(std::int64_t id) {
+Offer OfferService::update(const auth::Principal& actor, std::int64_t id,
+                           const nlohmann::json& patch) {
+  if (!patch.is_object())
+    throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
+  auto stored = get(actor, id);
+  auth::require_editor(actor, stored.owner_organization_id, stored.status, not_found(id));
+  auto merged = to_json(stored);
+  merged.merge_patch(patch);
+  return save(actor, stored, merged);
+}
+
+Offer OfferService::get(const auth::Principal& viewer, std::int64_t id) {
   auto connection = pool_.acquire();
   auto offer = find_offer(*connection, id);
-  if (!offer) throw NotFoundError(fmt::format("no offer has id {}", id));
+  if (!offer || !auth::can_see_record(viewer, offer->owner_organization_id, offer->status)) {
+    throw NotFoundError(not_found(id));
+  }
   return *offer;
 }
 
-Offer OfferService::archive(std::int64_t id) {
-  return update(id, nlohmann::json{{"status", "archived"}});
+Offer OfferService::transition(const auth::Principal& actor, std::int64_t id, ReviewAction action,
+                               const nlohmann::json& body) {
+  Offer offer;
+  {
+    auto connection = pool_.acquire();
+    db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
+    auto stored = find_offer(*connection, id);
+    if (!stored) throw NotFoundError(not_found(id));
+    auth::require_editor(actor, stored->owner_organization_id, stored->status, not_found(id));
+    if (needs_reviewer(action) && !actor.is_reviewer()) {
+      throw ForbiddenError(
+          fmt::format("only staff and administrators can {} an offer", review_action_name(action)));
+    }
+    auto status = next_status(action, stored->status);
+    if (!status) {
+      throw ConflictError(fmt::format("offer {} is {}, but {} is allowed only from {}", id,
+                                      stored->status, review_action_name(action),
+                                      allowed_statuses(action)));
+    }
+
+    offer = *stored;
+    offer.status = *status;
+    auto today = db::now_utc().substr(0, 10);
+    auto change = read_transition_body(action, body, today);
+    if (action == ReviewAction::kReject) offer.rejection_reason = change.reason;
+    if (action == ReviewAction::kSubmit || action == ReviewAction::kPublish) {
+      offer.rejection_reason.reset();
+    }
+    if (action == ReviewAction::kPublish && !offer.published_on) offer.published_on = today;
+    if (action == ReviewAction::kRenew) offer.expires_on = change.expires_on;
+
+    upsert_offer(*connection, offer, actor, review_action_name(action));
+    offer = *find_offer(*connection, id);
+    transaction.commit();
+  }
+  indexer_.drain();
+  spdlog::info("event=offer_{} offer_id={} by={}", review_action_name(action), id,
+               actor.describe());
+  return offer;
 }
 
-OfferPage OfferService::list(const OfferFilter& filter) {
+OfferPage OfferService::list(const auth::Principal& viewer, OfferFilter filter) {
+  if (!viewer.is_reviewer()) {
+    filter.published_only = true;
+    bool sees_own = viewer.kind == auth::Principal::Kind::kUser ||
+                    viewer.has_scope("catalog:read") || viewer.has_scope("catalog:write");
+    if (sees_own) filter.viewer_organization_id = viewer.organization_id;
+  }
   auto connection = pool_.acquire();
   OfferFilter one_more = filter;
   one_more.limit = filter.limit + 1;
@@ -199,6 +292,16 @@ OfferPage OfferService::list(const OfferFilter& filter) {
     page.next_after_id = page.items.back().id;
   }
   return page;
+}
+
+std::size_t OfferService::expire_due(const std::string& today) {
+  std::vector<std::int64_t> ids;
+  {
+    auto connection = pool_.acquire();
+    ids = list_offer_ids_due_to_expire(*connection, today);
+  }
+  for (auto id : ids) transition(auth::Principal::system(), id, ReviewAction::kExpire);
+  return ids.size();
 }
 
 }  // namespace techmarket::catalog

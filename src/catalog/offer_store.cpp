@@ -10,7 +10,7 @@ constexpr const char* kColumns =
     "language, st_field, industry_section, industry_version, ipc_codes, trl, ip_status, "
     "ip_number, owner_organization_id, province_code, transfer_modes, price_vnd, "
     "price_negotiable, keywords, status, published_on, expires_on, source_url, created_at, "
-    "updated_at";
+    "updated_at, rejection_reason";
 
 std::string to_json_array(const std::vector<std::string>& values) {
   return nlohmann::json(values).dump();
@@ -51,10 +51,12 @@ Offer read_row(const db::Statement& row) {
   offer.source_url = row.column_optional_text(26);
   offer.created_at = row.column_text(27);
   offer.updated_at = row.column_text(28);
+  offer.rejection_reason = row.column_optional_text(29);
   return offer;
 }
 
-// Binds every column but id, created_at and updated_at, in kColumns order from 1.
+// Binds every column but id, created_at and updated_at from 1, in kColumns
+// order; rejection_reason, the last column, is bound at 27.
 void bind_fields(db::Statement& statement, const Offer& offer) {
   statement.bind(1, offer.external_id)
       .bind(2, offer.kind)
@@ -81,7 +83,8 @@ void bind_fields(db::Statement& statement, const Offer& offer) {
       .bind(23, offer.status)
       .bind(24, offer.published_on)
       .bind(25, offer.expires_on)
-      .bind(26, offer.source_url);
+      .bind(26, offer.source_url)
+      .bind(27, offer.rejection_reason);
 }
 
 }  // namespace
@@ -91,11 +94,11 @@ std::int64_t insert_offer(db::Connection& connection, const Offer& offer) {
       "INSERT INTO offers (external_id, kind, title, title_en, summary, summary_en, description, "
       "description_en, language, st_field, industry_section, industry_version, ipc_codes, trl, "
       "ip_status, ip_number, owner_organization_id, province_code, transfer_modes, price_vnd, "
-      "price_negotiable, keywords, status, published_on, expires_on, source_url, created_at, "
-      "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-      "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27)");
+      "price_negotiable, keywords, status, published_on, expires_on, source_url, rejection_reason, "
+      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+      "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?28)");
   bind_fields(statement, offer);
-  statement.bind(27, db::now_utc());
+  statement.bind(28, db::now_utc());
   statement.run();
   return connection.last_insert_id();
 }
@@ -107,10 +110,10 @@ void update_offer(db::Connection& connection, const Offer& offer) {
       "industry_section = ?11, industry_version = ?12, ipc_codes = ?13, trl = ?14, "
       "ip_status = ?15, ip_number = ?16, owner_organization_id = ?17, province_code = ?18, "
       "transfer_modes = ?19, price_vnd = ?20, price_negotiable = ?21, keywords = ?22, "
-      "status = ?23, published_on = ?24, expires_on = ?25, source_url = ?26, updated_at = ?27 "
-      "WHERE id = ?28");
+      "status = ?23, published_on = ?24, expires_on = ?25, source_url = ?26, "
+      "rejection_reason = ?27, updated_at = ?28 WHERE id = ?29");
   bind_fields(statement, offer);
-  statement.bind(27, db::now_utc()).bind(28, offer.id);
+  statement.bind(28, db::now_utc()).bind(29, offer.id);
   statement.run();
 }
 
@@ -142,6 +145,8 @@ std::vector<Offer> list_offers(db::Connection& connection, const OfferFilter& fi
                          " AND (:trl IS NULL OR trl = :trl)"
                          " AND (:owner IS NULL OR owner_organization_id = :owner)"
                          " AND (:province IS NULL OR province_code = :province)"
+                         " AND (:published_only = 0 OR status = 'published'"
+                         "      OR owner_organization_id = :viewer_organization)"
                          " ORDER BY id LIMIT :limit");
   query.bind(":after", filter.after_id)
       .bind(":status", filter.status)
@@ -150,10 +155,23 @@ std::vector<Offer> list_offers(db::Connection& connection, const OfferFilter& fi
       .bind(":trl", filter.trl)
       .bind(":owner", filter.owner_organization_id)
       .bind(":province", filter.province_code)
+      .bind(":published_only", filter.published_only ? 1 : 0)
+      .bind(":viewer_organization", filter.viewer_organization_id)
       .bind(":limit", static_cast<std::int64_t>(filter.limit));
   std::vector<Offer> offers;
   while (query.step()) offers.push_back(read_row(query));
   return offers;
+}
+
+std::vector<std::int64_t> list_offer_ids_due_to_expire(db::Connection& connection,
+                                                       const std::string& today) {
+  auto query = connection.prepare(
+      "SELECT id FROM offers WHERE status = 'published' AND expires_on IS NOT NULL"
+      " AND expires_on < ? ORDER BY id");
+  query.bind(1, today);
+  std::vector<std::int64_t> ids;
+  while (query.step()) ids.push_back(query.column_int64(0));
+  return ids;
 }
 
 }  // namespace techmarket::catalog

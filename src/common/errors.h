@@ -51,4 +51,29 @@ class PayloadTooLargeError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The caller is not signed in, or its credentials are invalid or expired.
+class UnauthorizedError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The caller is known but its role, organization or scopes do not allow the
+// action. Records the caller may not even see raise NotFoundError instead.
+class ForbiddenError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Too many attempts, such as failed sign-ins; the caller may retry after
+// `retry_after_seconds`.
+class TooManyRequestsError : public std::runtime_error {
+ public:
+  TooManyRequestsError(const std::string& message, long long retry_after_seconds)
+      : std::runtime_error(message), retry_after_seconds_(retry_after_seconds) {}
+  long long retry_after_seconds() const { return retry_after_seconds_; }
+
+ private:
+  long long retry_after_seconds_;
+};
+
 }  // namespace techmarket

@@ -164,12 +164,15 @@ CREATE TABLE search_outbox (
 }  // namespace
 
 std::string_view reference_seed_sql();
+std::string_view accounts_schema_sql();
 
 const std::vector<SchemaVersion>& schema_versions() {
   static const std::vector<SchemaVersion> versions = {
       {1, "catalog: reference data, organizations, offers, needs, search outbox", kCatalogSchema},
       {2, "hand-entered classifications: S&T fields, VSIC sections, TRL scale",
        reference_seed_sql()},
+      {3, "accounts: users, sessions, API tokens, password resets, audit log",
+       accounts_schema_sql()},
   };
   return versions;
 }

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "auth/principal.h"
+
 namespace techmarket::http {
 
 struct Request {
@@ -20,6 +22,8 @@ struct Request {
   std::map<std::string, std::string> headers;      // names in lower case
   std::string body;
   std::string request_id;
+  std::string client_address;  // the peer's IP address, for rate limits
+  auth::Principal principal;   // set by the router's authenticator before the handler runs
 
   // Returns the first value of query parameter `name`, if present.
   std::optional<std::string> query_value(const std::string& name) const;

@@ -35,6 +35,16 @@ Response response_for_exception(std::exception_ptr error, const std::string& req
     return problem_response(409, "Conflict", e.what());
   } catch (const PayloadTooLargeError& e) {
     return problem_response(413, "Payload too large", e.what());
+  } catch (const UnauthorizedError& e) {
+    auto response = problem_response(401, "Unauthorized", e.what());
+    response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"techmarket\"");
+    return response;
+  } catch (const ForbiddenError& e) {
+    return problem_response(403, "Forbidden", e.what());
+  } catch (const TooManyRequestsError& e) {
+    auto response = problem_response(429, "Too many requests", e.what());
+    response.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds()));
+    return response;
   } catch (const db::Error& e) {
     spdlog::error("event=database_error request_id={} error=\"{}\"", request_id, e.what());
     return problem_response(500, "Internal error",

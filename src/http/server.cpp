@@ -86,6 +86,7 @@ struct Server::Impl {
 
     Request request;
     request.request_id = next_request_id();
+    request.client_address = source->remote_endpoint().address().to_string();
     Response response;
     try {
       auto early = convert_request(*source, request, options);

@@ -1,5 +1,5 @@
 // Routes of imports:
-//   POST /api/v1/imports/{record_type}  record_type offers, needs or organizations; the body
+//   POST /api/v1/imports/{record_type}  admins and staff; record_type offers, needs or organizations; the body
 //                                       is a CSV or JSON lines file (or NASA's portfolio, for
 //                                       offers); ?dry_run=true checks it and saves nothing
 #include "imports/import_routes.h"
@@ -15,6 +15,7 @@
 #include <cstring>
 #include <random>
 
+#include "auth/principal.h"
 #include "http/params.h"
 #include "http/problem.h"
 #include "imports/content_check.h"
@@ -113,8 +114,11 @@ ImportFunction import_function_for(const std::string& record_type) {
 
 void add_import_routes(http::Router& router, db::Pool& pool, search::Indexer& indexer,
                        const std::filesystem::path& upload_dir) {
+  // NOTE: an import through this route is recorded in the audit log as the
+  // system's, not as the signed-in user's, because the importer runs as the system.
   router.add(
       "POST", "/api/v1/imports/{record_type}",
+      http::Access::roles_only({auth::Role::kAdmin, auth::Role::kStaff}, "catalog:write"),
       [&pool, &indexer, upload_dir](http::Request& request) {
         auto import = import_function_for(request.path_params.at("record_type"));
         bool dry_run =

@@ -25,6 +25,7 @@ SaveResult validate_and_save(db::Connection& connection, const nlohmann::json& b
   result.errors = validate(connection, body, record);
   if (!result.errors.empty() || !save) return result;
   try {
+    // Imports run as the system, which the upsert functions take by default.
     result.outcome = upsert(connection, record);
   } catch (const ConflictError& e) {
     result.errors.push_back({"", e.what()});
@@ -56,7 +57,10 @@ const RecordType& offer_record_type() {
       .check =
           [](db::Connection& connection, const nlohmann::json& body, bool save) {
             return validate_and_save<catalog::Offer>(
-                connection, body, save, catalog::validate_offer, catalog::upsert_offer);
+                connection, body, save, catalog::validate_offer,
+                [](db::Connection& connection, catalog::Offer& record) {
+                  return catalog::upsert_offer(connection, record);
+                });
           },
   };
   return type;
@@ -77,8 +81,11 @@ const RecordType& need_record_type() {
       .accepts_nasa = false,
       .check =
           [](db::Connection& connection, const nlohmann::json& body, bool save) {
-            return validate_and_save<needs::Need>(connection, body, save, needs::validate_need,
-                                                  needs::upsert_need);
+            return validate_and_save<needs::Need>(
+                connection, body, save, needs::validate_need,
+                [](db::Connection& connection, needs::Need& record) {
+                  return needs::upsert_need(connection, record);
+                });
           },
   };
   return type;
@@ -97,7 +104,9 @@ const RecordType& organization_record_type() {
           [](db::Connection& connection, const nlohmann::json& body, bool save) {
             return validate_and_save<organizations::Organization>(
                 connection, body, save, organizations::validate_organization,
-                organizations::upsert_organization);
+                [](db::Connection& connection, organizations::Organization& record) {
+                  return organizations::upsert_organization(connection, record);
+                });
           },
   };
   return type;

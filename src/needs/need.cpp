@@ -31,6 +31,7 @@ nlohmann::json to_json(const Need& need) {
       {"owner_organization_id", optional_json(need.owner_organization_id)},
       {"keywords", need.keywords},
       {"status", need.status},
+      {"rejection_reason", optional_json(need.rejection_reason)},
       {"created_at", need.created_at},
       {"updated_at", need.updated_at},
   };
@@ -41,6 +42,7 @@ Need read_need(FieldReader& reader) {
   reader.ignore("id");
   reader.ignore("created_at");
   reader.ignore("updated_at");
+  reader.ignore("rejection_reason");  // set only by the reject action
 
   need.external_id = reader.text("external_id", {.max_length = 100});
   need.title = reader.required_text("title", {.max_length = 300});

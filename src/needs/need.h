@@ -14,8 +14,9 @@
 
 namespace techmarket::needs {
 
-inline constexpr std::array<std::string_view, 4> kNeedStatuses = {"draft", "published", "closed",
-                                                                  "archived"};
+// "closed" marks a need that was met; the others are the review workflow's.
+inline constexpr std::array<std::string_view, 7> kNeedStatuses = {
+    "draft", "submitted", "published", "rejected", "expired", "closed", "archived"};
 inline constexpr std::array<std::string_view, 2> kLanguages = {"vi", "en"};
 inline constexpr std::array<std::string_view, 2> kIndustryVersions = {"2025", "2018"};
 inline constexpr std::int64_t kMaxBudgetVnd = 1'000'000'000'000'000;  // one quadrillion đồng
@@ -32,13 +33,16 @@ struct Need {
   std::optional<std::string> industry_version;  // "2025" (default) or "2018"
   std::optional<std::int64_t> budget_min_vnd;   // whole đồng
   std::optional<std::int64_t> budget_max_vnd;   // whole đồng
-  std::optional<std::string> deadline;          // YYYY-MM-DD
+  // YYYY-MM-DD. The need is also its expiry date: a published need expires
+  // after it, and renewing sets a later one.
+  std::optional<std::string> deadline;
   // Administrative units in force since 1 July 2025 (edition "2025").
   std::optional<std::string> province_code;
   std::optional<std::string> commune_code;
   std::optional<std::int64_t> owner_organization_id;
   std::vector<std::string> keywords;
   std::string status = "draft";
+  std::optional<std::string> rejection_reason;  // set by staff with the status "rejected"
   std::string created_at;
   std::string updated_at;
 };

@@ -1,9 +1,13 @@
 #include "needs/need_service.h"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
+#include "auth/audit_log.h"
+#include "auth/record_access.h"
+#include "common/transition_body.h"
 #include "organizations/lookup.h"
 #include "reference/lookup.h"
 
@@ -56,6 +60,8 @@ void check_place_and_owner(db::Connection& connection, const Need& need, FieldRe
   }
 }
 
+std::string not_found(std::int64_t id) { return fmt::format("no need has id {}", id); }
+
 // Drops the fields that the server sets, so a stored need can be compared
 // with an incoming one.
 nlohmann::json comparable(const Need& need) {
@@ -63,6 +69,7 @@ nlohmann::json comparable(const Need& need) {
   json.erase("id");
   json.erase("created_at");
   json.erase("updated_at");
+  json.erase("rejection_reason");
   return json;
 }
 
@@ -78,7 +85,8 @@ std::vector<FieldError> validate_need(db::Connection& connection, const nlohmann
   return reader.errors();
 }
 
-SaveOutcome upsert_need(db::Connection& connection, Need& need) {
+SaveOutcome upsert_need(db::Connection& connection, Need& need, const auth::Principal& actor,
+                        std::string_view action) {
   std::optional<std::int64_t> existing_id;
   if (need.id != 0) {
     existing_id = need.id;
@@ -87,8 +95,9 @@ SaveOutcome upsert_need(db::Connection& connection, Need& need) {
   }
 
   SaveOutcome outcome = SaveOutcome::kCreated;
+  std::optional<Need> stored;
   if (existing_id) {
-    auto stored = find_need(connection, *existing_id);
+    stored = find_need(connection, *existing_id);
     need.id = *existing_id;
     if (stored && comparable(*stored) == comparable(need)) return SaveOutcome::kUnchanged;
     try {
@@ -101,6 +110,11 @@ SaveOutcome upsert_need(db::Connection& connection, Need& need) {
   } else {
     need.id = insert_need(connection, need);
   }
+
+  if (action.empty()) action = outcome == SaveOutcome::kCreated ? "create" : "update";
+  auth::record_audit(connection, actor, action, "need", need.id,
+                     stored ? to_json(*stored) : nlohmann::json(nullptr),
+                     to_json(*find_need(connection, need.id)));
   search::enqueue(connection, "need", need.id);
   return outcome;
 }
@@ -144,23 +158,50 @@ std::optional<search::SearchDocument> need_search_document(db::Connection& conne
   return document;
 }
 
-Need NeedService::save(std::optional<std::int64_t> id, const nlohmann::json& body) {
+Need NeedService::save(const auth::Principal& actor, std::optional<Need> stored,
+                       const nlohmann::json& body) {
   Need need;
   {
     auto connection = pool_.acquire();
     db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
-
     auto errors = validate_need(*connection, body, need);
     if (!errors.empty()) throw ValidationError(std::move(errors));
-    if (id) need.id = *id;
-    if (!id && need.external_id && find_need_id(*connection, *need.external_id)) {
+
+    if (!actor.is_reviewer()) {
+      if (!stored) {
+        need.owner_organization_id = auth::owner_for_new_record(actor, need.owner_organization_id);
+        if (need.status != "draft") {
+          throw ValidationError(
+              std::vector<FieldError>{{"status",
+                                       "a new need starts as draft; submit it for review with "
+                                       "POST /api/v1/needs/{id}/submit"}});
+        }
+      } else {
+        if (need.owner_organization_id != stored->owner_organization_id) {
+          throw ForbiddenError("a need cannot be moved to another organization by its owner");
+        }
+        if (need.status != stored->status) {
+          throw ValidationError(std::vector<FieldError>{
+              {"status",
+               "changes only through the routes /submit, /publish, /reject, /renew "
+               "and /archive of the need"}});
+        }
+        // An owner's edit of a published need goes back to review.
+        if (need.status == "published") need.status = "submitted";
+      }
+    }
+
+    if (stored) {
+      need.id = stored->id;
+      need.rejection_reason = stored->rejection_reason;
+    }
+    if (!stored && need.external_id && find_need_id(*connection, *need.external_id)) {
       throw ConflictError(
           fmt::format("a need with external_id \"{}\" exists; update it with PATCH instead",
                       *need.external_id));
     }
-
     try {
-      upsert_need(*connection, need);
+      upsert_need(*connection, need, actor);
     } catch (const db::ConstraintError& e) {
       throw ConflictError(fmt::format("the need conflicts with a stored record: {}", e.what()));
     }
@@ -171,29 +212,76 @@ Need NeedService::save(std::optional<std::int64_t> id, const nlohmann::json& bod
   return need;
 }
 
-Need NeedService::create(const nlohmann::json& body) { return save(std::nullopt, body); }
-
-Need NeedService::update(std::int64_t id, const nlohmann::json& patch) {
-  if (!patch.is_object()) {
-    throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
-  }
-  auto merged = to_json(get(id));
-  merged.merge_patch(patch);
-  return save(id, merged);
+Need NeedService::create(const auth::Principal& actor, const nlohmann::json& body) {
+  return save(actor, std::nullopt, body);
 }
 
-Need NeedService::get(std::int64_t id) {
+Need NeedService::update(const auth::Principal& actor, std::int64_t id,
+                         const nlohmann::json& patch) {
+  if (!patch.is_object())
+    throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
+  auto stored = get(actor, id);
+  auth::require_editor(actor, stored.owner_organization_id, stored.status, not_found(id));
+  auto merged = to_json(stored);
+  merged.merge_patch(patch);
+  return save(actor, stored, merged);
+}
+
+Need NeedService::get(const auth::Principal& viewer, std::int64_t id) {
   auto connection = pool_.acquire();
   auto need = find_need(*connection, id);
-  if (!need) throw NotFoundError(fmt::format("no need has id {}", id));
+  if (!need || !auth::can_see_record(viewer, need->owner_organization_id, need->status)) {
+    throw NotFoundError(not_found(id));
+  }
   return *need;
 }
 
-Need NeedService::archive(std::int64_t id) {
-  return update(id, nlohmann::json{{"status", "archived"}});
+Need NeedService::transition(const auth::Principal& actor, std::int64_t id, ReviewAction action,
+                             const nlohmann::json& body) {
+  Need need;
+  {
+    auto connection = pool_.acquire();
+    db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
+    auto stored = find_need(*connection, id);
+    if (!stored) throw NotFoundError(not_found(id));
+    auth::require_editor(actor, stored->owner_organization_id, stored->status, not_found(id));
+    if (needs_reviewer(action) && !actor.is_reviewer()) {
+      throw ForbiddenError(
+          fmt::format("only staff and administrators can {} a need", review_action_name(action)));
+    }
+    auto status = next_status(action, stored->status);
+    if (!status) {
+      throw ConflictError(fmt::format("need {} is {}, but {} is allowed only from {}", id,
+                                      stored->status, review_action_name(action),
+                                      allowed_statuses(action)));
+    }
+
+    need = *stored;
+    need.status = *status;
+    auto today = db::now_utc().substr(0, 10);
+    auto change = read_transition_body(action, body, today, "deadline");
+    if (action == ReviewAction::kReject) need.rejection_reason = change.reason;
+    if (action == ReviewAction::kSubmit || action == ReviewAction::kPublish) {
+      need.rejection_reason.reset();
+    }
+    if (action == ReviewAction::kRenew) need.deadline = change.expires_on;
+
+    upsert_need(*connection, need, actor, review_action_name(action));
+    need = *find_need(*connection, id);
+    transaction.commit();
+  }
+  indexer_.drain();
+  spdlog::info("event=need_{} need_id={} by={}", review_action_name(action), id, actor.describe());
+  return need;
 }
 
-NeedPage NeedService::list(const NeedFilter& filter) {
+NeedPage NeedService::list(const auth::Principal& viewer, NeedFilter filter) {
+  if (!viewer.is_reviewer()) {
+    filter.published_only = true;
+    bool sees_own = viewer.kind == auth::Principal::Kind::kUser ||
+                    viewer.has_scope("catalog:read") || viewer.has_scope("catalog:write");
+    if (sees_own) filter.viewer_organization_id = viewer.organization_id;
+  }
   auto connection = pool_.acquire();
   NeedFilter one_more = filter;
   one_more.limit = filter.limit + 1;
@@ -204,6 +292,16 @@ NeedPage NeedService::list(const NeedFilter& filter) {
     page.next_after_id = page.items.back().id;
   }
   return page;
+}
+
+std::size_t NeedService::expire_due(const std::string& today) {
+  std::vector<std::int64_t> ids;
+  {
+    auto connection = pool_.acquire();
+    ids = list_need_ids_due_to_expire(*connection, today);
+  }
+  for (auto id : ids) transition(auth::Principal::system(), id, ReviewAction::kExpire);
+  return ids.size();
 }
 
 }  // namespace techmarket::needs

@@ -7,7 +7,9 @@
 #include <optional>
 #include <vector>
 
+#include "auth/principal.h"
 #include "common/errors.h"
+#include "common/review_workflow.h"
 #include "common/save_outcome.h"
 #include "db/sqlite.h"
 #include "needs/need.h"
@@ -31,8 +33,12 @@ std::vector<FieldError> validate_need(db::Connection& connection, const nlohmann
                                       Need& need);
 
 // Inserts `need`, or updates the stored need with the same id or external_id,
-// inside the caller's write transaction, and queues the index update.
-SaveOutcome upsert_need(db::Connection& connection, Need& need);
+// inside the caller's write transaction, and queues the index update and the
+// audit entry of `actor`. `action` names the audit entry; empty means
+// "create" or "update".
+SaveOutcome upsert_need(db::Connection& connection, Need& need,
+                        const auth::Principal& actor = auth::Principal::system(),
+                        std::string_view action = {});
 
 // Builds the search document of a need for search::Indexer. Archived or
 // missing needs give std::nullopt, so they leave the index.
@@ -43,17 +49,30 @@ class NeedService {
  public:
   NeedService(db::Pool& pool, search::Indexer& indexer) : pool_(pool), indexer_(indexer) {}
 
-  // Each method throws ValidationError, NotFoundError or ConflictError for
-  // expected failures and changes nothing then.
-  Need create(const nlohmann::json& body);
+  // Each method throws ValidationError, NotFoundError, ForbiddenError or
+  // ConflictError for expected failures and changes nothing then. Needs that
+  // `actor` may not see (see auth::can_see_record) are NotFoundError.
+  //
+  // Officers, members and API tokens create needs of their own organization
+  // only, as drafts, and cannot change the status by create or update; staff
+  // and administrators can.
+  Need create(const auth::Principal& actor, const nlohmann::json& body);
   // Applies the fields present in `patch` (null clears a field) to the need.
-  Need update(std::int64_t id, const nlohmann::json& patch);
-  Need get(std::int64_t id);
-  Need archive(std::int64_t id);
-  NeedPage list(const NeedFilter& filter);
+  // When an owner edits a published need it returns to "submitted" for review.
+  Need update(const auth::Principal& actor, std::int64_t id, const nlohmann::json& patch);
+  Need get(const auth::Principal& viewer, std::int64_t id);
+  // Moves the need through the review workflow. `body` carries "reason" for
+  // kReject and the new "deadline" for kRenew.
+  Need transition(const auth::Principal& actor, std::int64_t id, ReviewAction action,
+                  const nlohmann::json& body = nlohmann::json::object());
+  // Lists the needs `viewer` may see.
+  NeedPage list(const auth::Principal& viewer, NeedFilter filter);
+  // Expires every published need whose deadline is before `today`
+  // (YYYY-MM-DD), as the system; returns how many.
+  std::size_t expire_due(const std::string& today);
 
  private:
-  Need save(std::optional<std::int64_t> id, const nlohmann::json& body);
+  Need save(const auth::Principal& actor, std::optional<Need> stored, const nlohmann::json& body);
 
   db::Pool& pool_;
   search::Indexer& indexer_;

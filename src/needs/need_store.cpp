@@ -8,7 +8,7 @@ namespace {
 constexpr const char* kColumns =
     "id, external_id, title, problem, desired_result, language, st_field, industry_section, "
     "industry_version, budget_min_vnd, budget_max_vnd, deadline, province_code, commune_code, "
-    "owner_organization_id, keywords, status, created_at, updated_at";
+    "owner_organization_id, keywords, status, created_at, updated_at, rejection_reason";
 
 Need read_row(const db::Statement& row) {
   Need need;
@@ -31,10 +31,12 @@ Need read_row(const db::Statement& row) {
   need.status = row.column_text(16);
   need.created_at = row.column_text(17);
   need.updated_at = row.column_text(18);
+  need.rejection_reason = row.column_optional_text(19);
   return need;
 }
 
-// Binds every column but id, created_at and updated_at, in kColumns order from 1.
+// Binds every column but id, created_at and updated_at from 1, in kColumns
+// order; rejection_reason, the last column, is bound at 17.
 void bind_fields(db::Statement& statement, const Need& need) {
   statement.bind(1, need.external_id)
       .bind(2, need.title)
@@ -51,7 +53,8 @@ void bind_fields(db::Statement& statement, const Need& need) {
       .bind(13, need.commune_code)
       .bind(14, need.owner_organization_id)
       .bind(15, nlohmann::json(need.keywords).dump())
-      .bind(16, need.status);
+      .bind(16, need.status)
+      .bind(17, need.rejection_reason);
 }
 
 }  // namespace
@@ -60,11 +63,11 @@ std::int64_t insert_need(db::Connection& connection, const Need& need) {
   auto statement = connection.prepare(
       "INSERT INTO needs (external_id, title, problem, desired_result, language, st_field, "
       "industry_section, industry_version, budget_min_vnd, budget_max_vnd, deadline, "
-      "province_code, commune_code, owner_organization_id, keywords, status, created_at, "
-      "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-      "?16, ?17, ?17)");
+      "province_code, commune_code, owner_organization_id, keywords, status, rejection_reason, "
+      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+      "?14, ?15, ?16, ?17, ?18, ?18)");
   bind_fields(statement, need);
-  statement.bind(17, db::now_utc());
+  statement.bind(18, db::now_utc());
   statement.run();
   return connection.last_insert_id();
 }
@@ -75,9 +78,9 @@ void update_need(db::Connection& connection, const Need& need) {
       "language = ?5, st_field = ?6, industry_section = ?7, industry_version = ?8, "
       "budget_min_vnd = ?9, budget_max_vnd = ?10, deadline = ?11, province_code = ?12, "
       "commune_code = ?13, owner_organization_id = ?14, keywords = ?15, status = ?16, "
-      "updated_at = ?17 WHERE id = ?18");
+      "rejection_reason = ?17, updated_at = ?18 WHERE id = ?19");
   bind_fields(statement, need);
-  statement.bind(17, db::now_utc()).bind(18, need.id);
+  statement.bind(18, db::now_utc()).bind(19, need.id);
   statement.run();
 }
 
@@ -108,6 +111,8 @@ std::vector<Need> list_needs(db::Connection& connection, const NeedFilter& filte
                          " AND (:industry IS NULL OR industry_section = :industry)"
                          " AND (:owner IS NULL OR owner_organization_id = :owner)"
                          " AND (:province IS NULL OR province_code = :province)"
+                         " AND (:published_only = 0 OR status = 'published'"
+                         "      OR owner_organization_id = :viewer_organization)"
                          " ORDER BY id LIMIT :limit");
   query.bind(":after", filter.after_id)
       .bind(":status", filter.status)
@@ -115,10 +120,23 @@ std::vector<Need> list_needs(db::Connection& connection, const NeedFilter& filte
       .bind(":industry", filter.industry_section)
       .bind(":owner", filter.owner_organization_id)
       .bind(":province", filter.province_code)
+      .bind(":published_only", filter.published_only ? 1 : 0)
+      .bind(":viewer_organization", filter.viewer_organization_id)
       .bind(":limit", static_cast<std::int64_t>(filter.limit));
   std::vector<Need> needs;
   while (query.step()) needs.push_back(read_row(query));
   return needs;
+}
+
+std::vector<std::int64_t> list_need_ids_due_to_expire(db::Connection& connection,
+                                                      const std::string& today) {
+  auto query = connection.prepare(
+      "SELECT id FROM needs WHERE status = 'published' AND deadline IS NOT NULL"
+      " AND deadline < ? ORDER BY id");
+  query.bind(1, today);
+  std::vector<std::int64_t> ids;
+  while (query.step()) ids.push_back(query.column_int64(0));
+  return ids;
 }
 
 }  // namespace techmarket::needs

@@ -1,4 +1,5 @@
-// Routes of organizations:
+// Routes of organizations (public to read; staff and administrators create
+// and archive, officers and members edit their own):
 //   GET   /api/v1/organizations               list, filters kind, province_code, status;
 //                                              sort (id|name); cursor, limit
 //   POST  /api/v1/organizations               create
@@ -30,6 +31,8 @@ nlohmann::json page_json(const OrganizationPage& page) {
 }  // namespace
 
 void add_organization_routes(http::Router& router, OrganizationService& service) {
+  const auto reviewer = http::Access::roles_only({auth::Role::kAdmin, auth::Role::kStaff});
+
   router.add("GET", "/api/v1/organizations", [&service](http::Request& request) {
     OrganizationFilter filter;
     filter.kind = http::query_choice(request, "kind", kOrganizationKinds);
@@ -52,8 +55,8 @@ void add_organization_routes(http::Router& router, OrganizationService& service)
     return http::json_response(200, page_json(service.list(filter)));
   });
 
-  router.add("POST", "/api/v1/organizations", [&service](http::Request& request) {
-    auto organization = service.create(http::json_body(request));
+  router.add("POST", "/api/v1/organizations", reviewer, [&service](http::Request& request) {
+    auto organization = service.create(request.principal, http::json_body(request));
     auto response = http::json_response(201, to_json(organization));
     response.headers.emplace_back("Location",
                                   "/api/v1/organizations/" + std::to_string(organization.id));
@@ -66,12 +69,15 @@ void add_organization_routes(http::Router& router, OrganizationService& service)
 
   router.add("PATCH", "/api/v1/organizations/{id}", [&service](http::Request& request) {
     auto id = http::path_id(request);
-    return http::json_response(200, to_json(service.update(id, http::json_body(request))));
+    return http::json_response(
+        200, to_json(service.update(request.principal, id, http::json_body(request))));
   });
 
-  router.add("POST", "/api/v1/organizations/{id}/archive", [&service](http::Request& request) {
-    return http::json_response(200, to_json(service.archive(http::path_id(request))));
-  });
+  router.add("POST", "/api/v1/organizations/{id}/archive", reviewer,
+             [&service](http::Request& request) {
+               return http::json_response(
+                   200, to_json(service.archive(request.principal, http::path_id(request))));
+             });
 }
 
 }  // namespace techmarket::organizations

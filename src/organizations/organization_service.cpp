@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "auth/audit_log.h"
 #include "organizations/lookup.h"
 #include "reference/lookup.h"
 
@@ -103,7 +104,8 @@ std::vector<FieldError> validate_organization(db::Connection& connection,
   return reader.errors();
 }
 
-SaveOutcome upsert_organization(db::Connection& connection, Organization& organization) {
+SaveOutcome upsert_organization(db::Connection& connection, Organization& organization,
+                                const auth::Principal& actor) {
   std::optional<std::int64_t> existing_id;
   if (organization.id != 0) {
     existing_id = organization.id;
@@ -113,6 +115,8 @@ SaveOutcome upsert_organization(db::Connection& connection, Organization& organi
 
   if (!existing_id) {
     organization.id = insert_organization(connection, organization);
+    auth::record_audit(connection, actor, "create", "organization", organization.id, nullptr,
+                       to_json(*find_organization(connection, organization.id)));
     return SaveOutcome::kCreated;
   }
   auto stored = find_organization(connection, *existing_id);
@@ -124,10 +128,14 @@ SaveOutcome upsert_organization(db::Connection& connection, Organization& organi
     throw ConflictError(fmt::format("another organization already has external_id \"{}\"",
                                     organization.external_id.value_or("")));
   }
+  auth::record_audit(connection, actor, "update", "organization", organization.id,
+                     stored ? to_json(*stored) : nlohmann::json(nullptr),
+                     to_json(*find_organization(connection, organization.id)));
   return SaveOutcome::kUpdated;
 }
 
-Organization OrganizationService::save(std::optional<std::int64_t> id, const nlohmann::json& body) {
+Organization OrganizationService::save(const auth::Principal& actor, std::optional<std::int64_t> id,
+                                       const nlohmann::json& body) {
   Organization organization;
   auto connection = pool_.acquire();
   db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
@@ -143,7 +151,7 @@ Organization OrganizationService::save(std::optional<std::int64_t> id, const nlo
   }
 
   try {
-    upsert_organization(*connection, organization);
+    upsert_organization(*connection, organization, actor);
   } catch (const db::ConstraintError& e) {
     throw ConflictError(
         fmt::format("the organization conflicts with a stored record: {}", e.what()));
@@ -153,17 +161,31 @@ Organization OrganizationService::save(std::optional<std::int64_t> id, const nlo
   return organization;
 }
 
-Organization OrganizationService::create(const nlohmann::json& body) {
-  return save(std::nullopt, body);
+Organization OrganizationService::create(const auth::Principal& actor, const nlohmann::json& body) {
+  if (!actor.is_reviewer()) {
+    throw ForbiddenError("only staff and administrators register organizations");
+  }
+  return save(actor, std::nullopt, body);
 }
 
-Organization OrganizationService::update(std::int64_t id, const nlohmann::json& patch) {
+Organization OrganizationService::update(const auth::Principal& actor, std::int64_t id,
+                                         const nlohmann::json& patch) {
   if (!patch.is_object()) {
     throw ValidationError(std::vector<FieldError>{{"", "expected a JSON object"}});
   }
-  auto merged = to_json(get(id));
+  auto stored = get(id);
+  if (!actor.is_reviewer()) {
+    if (!actor.belongs_to(id)) {
+      throw ForbiddenError("officers and members can change only their own organization");
+    }
+    if (patch.contains("status")) {
+      throw ValidationError(std::vector<FieldError>{
+          {"status", "only staff and administrators archive or restore organizations"}});
+    }
+  }
+  auto merged = to_json(stored);
   merged.merge_patch(patch);
-  return save(id, merged);
+  return save(actor, id, merged);
 }
 
 Organization OrganizationService::get(std::int64_t id) {
@@ -173,8 +195,11 @@ Organization OrganizationService::get(std::int64_t id) {
   return *organization;
 }
 
-Organization OrganizationService::archive(std::int64_t id) {
-  return update(id, nlohmann::json{{"status", "archived"}});
+Organization OrganizationService::archive(const auth::Principal& actor, std::int64_t id) {
+  if (!actor.is_reviewer()) {
+    throw ForbiddenError("only staff and administrators archive organizations");
+  }
+  return update(actor, id, nlohmann::json{{"status", "archived"}});
 }
 
 OrganizationPage OrganizationService::list(const OrganizationFilter& filter) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "auth/principal.h"
 #include "common/errors.h"
 #include "common/save_outcome.h"
 #include "db/sqlite.h"
@@ -31,24 +32,29 @@ std::vector<FieldError> validate_organization(db::Connection& connection,
                                               Organization& organization);
 
 // Inserts `organization`, or updates the stored organization with the same id
-// or external_id, inside the caller's write transaction.
-SaveOutcome upsert_organization(db::Connection& connection, Organization& organization);
+// or external_id, inside the caller's write transaction, with the audit entry
+// of `actor`.
+SaveOutcome upsert_organization(db::Connection& connection, Organization& organization,
+                                const auth::Principal& actor = auth::Principal::system());
 
 class OrganizationService {
  public:
   explicit OrganizationService(db::Pool& pool) : pool_(pool) {}
 
-  // Each method throws ValidationError, NotFoundError or ConflictError for
-  // expected failures and changes nothing then.
-  Organization create(const nlohmann::json& body);
+  // Each method throws ValidationError, NotFoundError, ForbiddenError or
+  // ConflictError for expected failures and changes nothing then.
+  // Organizations are public records; staff and administrators create and
+  // archive them, and officers and members edit their own.
+  Organization create(const auth::Principal& actor, const nlohmann::json& body);
   // Applies the fields present in `patch` (null clears a field) to the organization.
-  Organization update(std::int64_t id, const nlohmann::json& patch);
+  Organization update(const auth::Principal& actor, std::int64_t id, const nlohmann::json& patch);
   Organization get(std::int64_t id);
-  Organization archive(std::int64_t id);
+  Organization archive(const auth::Principal& actor, std::int64_t id);
   OrganizationPage list(const OrganizationFilter& filter);
 
  private:
-  Organization save(std::optional<std::int64_t> id, const nlohmann::json& body);
+  Organization save(const auth::Principal& actor, std::optional<std::int64_t> id,
+                    const nlohmann::json& body);
 
   db::Pool& pool_;
 };

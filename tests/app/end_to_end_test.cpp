@@ -33,19 +33,46 @@ class EndToEnd : public ::testing::Test {
         {kProgram, "import", "offers",
          kSharedData + "/tech_offers/nasa_t2_portfolio_2025-05-10.jsonl", "--data-dir", data_dir_});
     ASSERT_EQ(offers.exit_code, 0) << offers.output;
+    auto admin =
+        testing::run_command({kProgram, "user", "add", "--email", "admin@example.vn", "--name",
+                              "Quản trị viên", "--role", "admin", "--data-dir", data_dir_},
+                             std::string(kAdminPassword) + "\n");
+    ASSERT_EQ(admin.exit_code, 0) << admin.output;
 
     port_ = testing::free_port();
     server_ = new testing::BackgroundProcess({kProgram, "serve", "--data-dir", data_dir_,
                                               "--listen", "127.0.0.1:" + std::to_string(port_)},
                                              (dir_->path() / "server.log").string());
-    for (int attempt = 0; attempt < 300; ++attempt) {
+    bool started = false;
+    for (int attempt = 0; attempt < 300 && !started; ++attempt) {
       try {
-        if (http_request(port_, "GET", "/healthz").status == 200) return;
+        started = http_request(port_, "GET", "/healthz").status == 200;
       } catch (const std::runtime_error&) {
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      if (!started) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    FAIL() << "the server did not start:\n" << server_->log();
+    ASSERT_TRUE(started) << "the server did not start:\n" << server_->log();
+    sign_in_admin();
+  }
+
+  // Signs in over HTTP and keeps the cookie and CSRF token for writes.
+  static void sign_in_admin() {
+    nlohmann::json credentials = {{"email", "admin@example.vn"}, {"password", kAdminPassword}};
+    auto reply = http_request(port_, "POST", "/api/v1/session", credentials.dump());
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    auto cookies = reply.headers["set-cookie"];
+    ASSERT_NE(cookies.find("HttpOnly"), std::string::npos) << cookies;
+    ASSERT_NE(cookies.find("SameSite=Lax"), std::string::npos) << cookies;
+    auto start = cookies.find("tm_session=");
+    ASSERT_NE(start, std::string::npos) << cookies;
+    auto end = cookies.find(';', start);
+    write_headers_ = {{"Cookie", cookies.substr(start, end - start)},
+                      {"X-CSRF-Token", nlohmann::json::parse(reply.body)["csrf_token"]}};
+  }
+
+  static testing::HttpReply write(const std::string& method, const std::string& target,
+                                  const std::string& body) {
+    return http_request(port_, method, target, body, "application/json", write_headers_);
   }
 
   static void TearDownTestSuite() {
@@ -70,6 +97,8 @@ class EndToEnd : public ::testing::Test {
   static inline std::string data_dir_;
   static inline std::uint16_t port_ = 0;
   static inline testing::BackgroundProcess* server_ = nullptr;
+  static inline std::map<std::string, std::string> write_headers_;
+  static constexpr const char* kAdminPassword = "một mật khẩu đủ dài";
 };
 
 TEST_F(EndToEnd, SearchFindsNasaGearBearings) {
@@ -92,7 +121,7 @@ TEST_F(EndToEnd, FindsVietnameseOfferWithAndWithoutDiacritics) {
                           {"summary", "Tưới nhỏ giọt điều khiển bằng cảm biến độ ẩm đất."},
                           {"keywords", {"tưới tiêu", "điều"}},
                           {"status", "published"}};
-  auto created = http_request(port_, "POST", "/api/v1/offers", offer.dump());
+  auto created = write("POST", "/api/v1/offers", offer.dump());
   ASSERT_EQ(created.status, 201) << created.body;
 
   for (const char* query : {"tưới nhỏ giọt", "tuoi nho giot", "cay dieu", "TIẾT KIỆM NƯỚC"}) {
@@ -103,7 +132,7 @@ TEST_F(EndToEnd, FindsVietnameseOfferWithAndWithoutDiacritics) {
 }
 
 TEST_F(EndToEnd, AnswersProblemJsonForInvalidOffer) {
-  auto reply = http_request(port_, "POST", "/api/v1/offers", R"({"kind":"gadget"})");
+  auto reply = write("POST", "/api/v1/offers", R"({"kind":"gadget"})");
   EXPECT_EQ(reply.status, 422);
   EXPECT_EQ(reply.headers["content-type"], "application/problem+json");
   auto problem = nlohmann::json::parse(reply.body);
@@ -112,8 +141,20 @@ TEST_F(EndToEnd, AnswersProblemJsonForInvalidOffer) {
 
 TEST_F(EndToEnd, RejectsOversizedBody) {
   std::string body = R"({"title": ")" + std::string(2 << 20, 'a') + R"("})";
-  auto reply = http_request(port_, "POST", "/api/v1/offers", body);
+  auto reply = write("POST", "/api/v1/offers", body);
   EXPECT_EQ(reply.status, 413);
+}
+
+TEST_F(EndToEnd, RejectsWriteWithoutSessionOrCsrfToken) {
+  nlohmann::json offer = {{"kind", "technology"}, {"title", "Không lưu"}, {"summary", "Không."}};
+  auto anonymous = http_request(port_, "POST", "/api/v1/offers", offer.dump());
+  EXPECT_EQ(anonymous.status, 401) << anonymous.body;
+  auto without_csrf = http_request(port_, "POST", "/api/v1/offers", offer.dump(),
+                                   "application/json", {{"Cookie", write_headers_["Cookie"]}});
+  EXPECT_EQ(without_csrf.status, 403) << without_csrf.body;
+  auto listed = http_request(port_, "GET", "/api/v1/offers?limit=100", "", "application/json",
+                             write_headers_);
+  EXPECT_EQ(listed.body.find("Không lưu"), std::string::npos) << "a rejected write was stored";
 }
 
 TEST_F(EndToEnd, ExportsPrometheusMetrics) {

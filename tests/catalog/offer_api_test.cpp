@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "app/platform.h"
+#include "support/accounts.h"
 #include "support/temp_dir.h"
 
 namespace techmarket::catalog {
@@ -17,6 +18,7 @@ class OfferApi : public ::testing::Test {
     request.query = std::move(query);
     request.body = body;
     if (!body.empty()) request.headers["content-type"] = "application/json";
+    testing::authenticate(request, session_);
     return platform_.router().dispatch(request);
   }
 
@@ -27,7 +29,9 @@ class OfferApi : public ::testing::Test {
   http::Response create(nlohmann::json body) { return call("POST", "/api/v1/offers", body.dump()); }
 
   testing::TempDir dir_;
-  app::Platform platform_{dir_.path()};
+  app::Platform platform_{dir_.path(), testing::test_platform_options()};
+  testing::TestSession session_ =
+      testing::signed_in_user(platform_, "admin@example.vn", auth::Role::kAdmin);
 };
 
 const nlohmann::json kDryer = {{"kind", "technology"},

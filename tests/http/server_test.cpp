@@ -25,7 +25,7 @@ class ServerTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
       return json_response(200, {{"finished", true}});
     });
-    router_.add("POST", "/echo", [this](Request& request) {
+    router_.add("POST", "/echo", Access::open(), [this](Request& request) {
       ++echo_calls_;
       return json_response(200, {{"bytes", request.body.size()}});
     });

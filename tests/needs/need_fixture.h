@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/principal.h"
 #include "db/migrations.h"
 #include "needs/need_service.h"
 #include "organizations/organization_service.h"
@@ -25,9 +26,9 @@ class NeedFixture : public ::testing::Test {
     indexer_.add_source("need", {"needs", need_search_document});
     organizations::OrganizationService organizations(pool_);
     owner_id_ = organizations
-                    .create({{"kind", "enterprise"},
-                             {"name", "Công ty TNHH Trang trại Xanh"},
-                             {"province_code", "80"}})
+                    .create(kSystem, {{"kind", "enterprise"},
+                                      {"name", "Công ty TNHH Trang trại Xanh"},
+                                      {"province_code", "80"}})
                     .id;
   }
 
@@ -54,6 +55,7 @@ class NeedFixture : public ::testing::Test {
   search::Indexer indexer_{pool_, index_};
   NeedService service_{pool_, indexer_};
   std::int64_t owner_id_ = 0;
+  const auth::Principal kSystem = auth::Principal::system();
 };
 
 }  // namespace techmarket::needs

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/session_routes.h"
 #include "needs/need_fixture.h"
+#include "support/accounts.h"
 
 namespace techmarket::needs {
 namespace {
@@ -12,6 +14,10 @@ class NeedRoutes : public NeedFixture {
   void SetUp() override {
     NeedFixture::SetUp();
     add_need_routes(router_, service_);
+    router_.set_authenticator(auth::make_authenticator(sessions_));
+    auth::add_session_routes(router_, sessions_);
+    testing::add_user(users_, "nhanvien@skhcn.tayninh.gov.vn", auth::Role::kStaff);
+    session_ = testing::sign_in(router_, "nhanvien@skhcn.tayninh.gov.vn");
   }
 
   http::Response call(const std::string& method, const std::string& path,
@@ -23,6 +29,7 @@ class NeedRoutes : public NeedFixture {
     request.query = std::move(query);
     request.body = body;
     if (!body.empty()) request.headers["content-type"] = "application/json";
+    testing::authenticate(request, session_);
     return router_.dispatch(request);
   }
 
@@ -38,7 +45,10 @@ class NeedRoutes : public NeedFixture {
     return nlohmann::json::parse(response.body);
   }
 
+  auth::SessionService sessions_{pool_, testing::test_platform_options().auth};
+  auth::UserService users_{pool_, auth::PasswordCost::kMinimum};
   http::Router router_;
+  testing::TestSession session_;
 };
 
 TEST_F(NeedRoutes, PostCreatesWith201AndLocation) {

@@ -18,11 +18,11 @@ std::size_t count_found(const search::SearchIndex& index, const std::string& tex
 }
 
 TEST_F(NeedServiceTest, CreatesAndGetsNeed) {
-  auto created = service_.create(solar_need());
+  auto created = service_.create(kSystem, solar_need());
   EXPECT_GT(created.id, 0);
   EXPECT_FALSE(created.created_at.empty());
 
-  auto read = service_.get(created.id);
+  auto read = service_.get(kSystem, created.id);
   EXPECT_EQ(read.title, "Hệ thống năng lượng mặt trời cho trang trại");
   EXPECT_EQ(read.problem, "Trang trại bò sữa tốn nhiều tiền điện.\nCần giảm chi phí vào mùa khô.");
   EXPECT_EQ(read.industry_version, "2025");
@@ -36,49 +36,50 @@ TEST_F(NeedServiceTest, CreatesAndGetsNeed) {
 }
 
 TEST_F(NeedServiceTest, UpdateAppliesMergePatch) {
-  auto id = service_.create(solar_need()).id;
-  auto updated = service_.update(id, {{"budget_max_vnd", 2'000'000'000}, {"deadline", nullptr}});
+  auto id = service_.create(kSystem, solar_need()).id;
+  auto updated =
+      service_.update(kSystem, id, {{"budget_max_vnd", 2'000'000'000}, {"deadline", nullptr}});
   EXPECT_EQ(updated.budget_max_vnd, 2'000'000'000);
   EXPECT_FALSE(updated.deadline.has_value());
   EXPECT_EQ(updated.budget_min_vnd, 500'000'000);
-  EXPECT_EQ(service_.get(id).budget_max_vnd, 2'000'000'000);
+  EXPECT_EQ(service_.get(kSystem, id).budget_max_vnd, 2'000'000'000);
 }
 
 TEST_F(NeedServiceTest, UpdateRejectsBudgetBelowStoredMinimum) {
-  auto id = service_.create(solar_need()).id;
+  auto id = service_.create(kSystem, solar_need()).id;
   try {
-    service_.update(id, {{"budget_max_vnd", 100'000'000}});
+    service_.update(kSystem, id, {{"budget_max_vnd", 100'000'000}});
     FAIL() << "expected ValidationError";
   } catch (const ValidationError& e) {
     ASSERT_EQ(e.errors().size(), 1u);
     EXPECT_EQ(e.errors()[0].field, "budget_max_vnd");
   }
-  EXPECT_EQ(service_.get(id).budget_max_vnd, 1'500'000'000);
+  EXPECT_EQ(service_.get(kSystem, id).budget_max_vnd, 1'500'000'000);
 }
 
 TEST_F(NeedServiceTest, MissingIdThrowsNotFound) {
-  EXPECT_THROW(service_.get(404), NotFoundError);
-  EXPECT_THROW(service_.update(404, {{"title", "Khác"}}), NotFoundError);
-  EXPECT_THROW(service_.archive(404), NotFoundError);
+  EXPECT_THROW(service_.get(kSystem, 404), NotFoundError);
+  EXPECT_THROW(service_.update(kSystem, 404, {{"title", "Khác"}}), NotFoundError);
+  EXPECT_THROW(service_.transition(kSystem, 404, ReviewAction::kArchive), NotFoundError);
 }
 
 TEST_F(NeedServiceTest, CreateRejectsDuplicateExternalId) {
   auto body = solar_need();
   body["external_id"] = "nhu-cau-1";
-  service_.create(body);
-  EXPECT_THROW(service_.create(body), ConflictError);
+  service_.create(kSystem, body);
+  EXPECT_THROW(service_.create(kSystem, body), ConflictError);
 }
 
 TEST_F(NeedServiceTest, ArchiveHidesFromDefaultListAndSearch) {
-  auto id = service_.create(solar_need()).id;
+  auto id = service_.create(kSystem, solar_need()).id;
   ASSERT_EQ(count_found(index_, "trang trai"), 1u);
 
-  auto archived = service_.archive(id);
+  auto archived = service_.transition(kSystem, id, ReviewAction::kArchive);
   EXPECT_EQ(archived.status, "archived");
-  EXPECT_TRUE(service_.list({}).items.empty());
+  EXPECT_TRUE(service_.list(kSystem, NeedFilter{}).items.empty());
   NeedFilter archived_only;
   archived_only.status = "archived";
-  EXPECT_EQ(service_.list(archived_only).items.size(), 1u);
+  EXPECT_EQ(service_.list(kSystem, archived_only).items.size(), 1u);
   EXPECT_EQ(count_found(index_, "trang trai"), 0u);
 }
 
@@ -113,7 +114,7 @@ TEST_F(NeedServiceTest, PagesTwentyFiveRecordsInThreePages) {
   for (int i = 0; i < 25; ++i) {
     auto body = solar_need();
     body["title"] = "Nhu cầu số " + std::to_string(i);
-    created.push_back(service_.create(body).id);
+    created.push_back(service_.create(kSystem, body).id);
   }
 
   std::vector<std::int64_t> seen;
@@ -121,7 +122,7 @@ TEST_F(NeedServiceTest, PagesTwentyFiveRecordsInThreePages) {
   NeedFilter filter;
   filter.limit = 10;
   while (true) {
-    auto page = service_.list(filter);
+    auto page = service_.list(kSystem, filter);
     page_sizes.push_back(page.items.size());
     for (const auto& need : page.items) seen.push_back(need.id);
     if (!page.next_after_id || page_sizes.size() > 5) break;
@@ -134,31 +135,31 @@ TEST_F(NeedServiceTest, PagesTwentyFiveRecordsInThreePages) {
 }
 
 TEST_F(NeedServiceTest, ListFiltersBySectorOwnerAndPlace) {
-  service_.create(solar_need());
-  service_.create({{"title", "Giống lúa chịu mặn"},
-                   {"problem", "Đất nhiễm mặn."},
-                   {"st_field", "4"},
-                   {"industry_section", "A"}});
+  service_.create(kSystem, solar_need());
+  service_.create(kSystem, {{"title", "Giống lúa chịu mặn"},
+                            {"problem", "Đất nhiễm mặn."},
+                            {"st_field", "4"},
+                            {"industry_section", "A"}});
 
   NeedFilter by_field;
   by_field.st_field = "2";
-  EXPECT_EQ(service_.list(by_field).items.size(), 1u);
+  EXPECT_EQ(service_.list(kSystem, by_field).items.size(), 1u);
   NeedFilter by_section;
   by_section.industry_section = "A";
-  EXPECT_EQ(service_.list(by_section).items.size(), 2u);
+  EXPECT_EQ(service_.list(kSystem, by_section).items.size(), 2u);
   NeedFilter by_owner;
   by_owner.owner_organization_id = owner_id_;
-  EXPECT_EQ(service_.list(by_owner).items.size(), 1u);
+  EXPECT_EQ(service_.list(kSystem, by_owner).items.size(), 1u);
   NeedFilter by_province;
   by_province.province_code = "80";
-  EXPECT_EQ(service_.list(by_province).items.size(), 1u);
+  EXPECT_EQ(service_.list(kSystem, by_province).items.size(), 1u);
   NeedFilter drafts;
   drafts.status = "draft";
-  EXPECT_EQ(service_.list(drafts).items.size(), 1u);
+  EXPECT_EQ(service_.list(kSystem, drafts).items.size(), 1u);
 }
 
 TEST_F(NeedServiceTest, SearchFindsPublishedNeedWithoutDiacritics) {
-  auto id = service_.create(solar_need()).id;
+  auto id = service_.create(kSystem, solar_need()).id;
   search::SearchQuery query;
   query.text = "nang luong mat troi";
   query.record_type = "need";
@@ -173,7 +174,7 @@ TEST_F(NeedServiceTest, SearchFindsPublishedNeedWithoutDiacritics) {
 }
 
 TEST_F(NeedServiceTest, SearchFindsKeywordsAndProblemText) {
-  service_.create(solar_need());
+  service_.create(kSystem, solar_need());
   EXPECT_EQ(count_found(index_, "dien mat troi"), 1u);
   EXPECT_EQ(count_found(index_, "bò sữa"), 1u);
   EXPECT_EQ(count_found(index_, "ap mai"), 1u);
@@ -182,10 +183,10 @@ TEST_F(NeedServiceTest, SearchFindsKeywordsAndProblemText) {
 TEST_F(NeedServiceTest, SearchSkipsDrafts) {
   auto draft = solar_need();
   draft["status"] = "draft";
-  auto id = service_.create(draft).id;
+  auto id = service_.create(kSystem, draft).id;
   EXPECT_EQ(count_found(index_, "nang luong mat troi"), 0u);
 
-  service_.update(id, {{"status", "published"}});
+  service_.update(kSystem, id, {{"status", "published"}});
   EXPECT_EQ(count_found(index_, "nang luong mat troi"), 1u);
 }
 

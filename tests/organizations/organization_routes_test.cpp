@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/session_routes.h"
 #include "db/migrations.h"
 #include "organizations/places_fixture.h"
+#include "support/accounts.h"
 #include "support/temp_dir.h"
 
 namespace techmarket::organizations {
@@ -21,6 +23,10 @@ class OrganizationRoutes : public ::testing::Test {
     db::migrate(*connection);
     testing::insert_tay_ninh_places(*connection);
     add_organization_routes(router_, service_);
+    router_.set_authenticator(auth::make_authenticator(sessions_));
+    auth::add_session_routes(router_, sessions_);
+    testing::add_user(users_, "nhanvien@skhcn.tayninh.gov.vn", auth::Role::kStaff);
+    session_ = testing::sign_in(router_, "nhanvien@skhcn.tayninh.gov.vn");
   }
 
   http::Response call(const std::string& method, const std::string& path,
@@ -32,6 +38,7 @@ class OrganizationRoutes : public ::testing::Test {
     request.query = std::move(query);
     request.body = body;
     if (!body.empty()) request.headers["content-type"] = "application/json";
+    testing::authenticate(request, session_);
     return router_.dispatch(request);
   }
 
@@ -50,7 +57,10 @@ class OrganizationRoutes : public ::testing::Test {
   testing::TempDir dir_;
   db::Pool pool_{dir_.path() / "test.db", 2};
   OrganizationService service_{pool_};
+  auth::SessionService sessions_{pool_, testing::test_platform_options().auth};
+  auth::UserService users_{pool_, auth::PasswordCost::kMinimum};
   http::Router router_;
+  testing::TestSession session_;
 };
 
 TEST_F(OrganizationRoutes, PostCreatesWith201AndLocation) {

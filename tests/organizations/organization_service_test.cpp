@@ -30,7 +30,7 @@ class OrganizationServiceTest : public ::testing::Test {
 };
 
 TEST_F(OrganizationServiceTest, CreatesAndGetsOrganization) {
-  auto created = service_.create(kEnterprise);
+  auto created = service_.create(auth::Principal::system(), kEnterprise);
   EXPECT_GT(created.id, 0);
   EXPECT_FALSE(created.created_at.empty());
   EXPECT_EQ(created.created_at, created.updated_at);
@@ -46,8 +46,9 @@ TEST_F(OrganizationServiceTest, CreatesAndGetsOrganization) {
 }
 
 TEST_F(OrganizationServiceTest, UpdateAppliesMergePatch) {
-  auto id = service_.create(kEnterprise).id;
-  auto updated = service_.update(id, {{"phone", "0276 3822 123"}, {"website", nullptr}});
+  auto id = service_.create(auth::Principal::system(), kEnterprise).id;
+  auto updated = service_.update(auth::Principal::system(), id,
+                                 {{"phone", "0276 3822 123"}, {"website", nullptr}});
   EXPECT_EQ(updated.phone, "0276 3822 123");
   EXPECT_FALSE(updated.website.has_value());
   EXPECT_EQ(updated.name, "Công ty Cổ phần Cơ khí Tây Ninh");
@@ -55,23 +56,25 @@ TEST_F(OrganizationServiceTest, UpdateAppliesMergePatch) {
 }
 
 TEST_F(OrganizationServiceTest, UpdateRejectsInvalidPatchAndKeepsRecord) {
-  auto id = service_.create(kEnterprise).id;
-  EXPECT_THROW(service_.update(id, {{"commune_code", "25747"}}), ValidationError);
-  EXPECT_THROW(service_.update(id, nlohmann::json::array()), ValidationError);
+  auto id = service_.create(auth::Principal::system(), kEnterprise).id;
+  EXPECT_THROW(service_.update(auth::Principal::system(), id, {{"commune_code", "25747"}}),
+               ValidationError);
+  EXPECT_THROW(service_.update(auth::Principal::system(), id, nlohmann::json::array()),
+               ValidationError);
   EXPECT_EQ(service_.get(id).commune_code, "25459");
 }
 
 TEST_F(OrganizationServiceTest, MissingIdThrowsNotFound) {
   EXPECT_THROW(service_.get(404), NotFoundError);
-  EXPECT_THROW(service_.update(404, {{"name", "Khác"}}), NotFoundError);
-  EXPECT_THROW(service_.archive(404), NotFoundError);
+  EXPECT_THROW(service_.update(auth::Principal::system(), 404, {{"name", "Khác"}}), NotFoundError);
+  EXPECT_THROW(service_.archive(auth::Principal::system(), 404), NotFoundError);
 }
 
 TEST_F(OrganizationServiceTest, CreateRejectsDuplicateExternalId) {
   auto body = kEnterprise;
   body["external_id"] = "dn-39";
-  service_.create(body);
-  EXPECT_THROW(service_.create(body), ConflictError);
+  service_.create(auth::Principal::system(), body);
+  EXPECT_THROW(service_.create(auth::Principal::system(), body), ConflictError);
 }
 
 TEST_F(OrganizationServiceTest, UpdateRejectsExternalIdOfAnother) {
@@ -79,15 +82,16 @@ TEST_F(OrganizationServiceTest, UpdateRejectsExternalIdOfAnother) {
   first["external_id"] = "dn-1";
   auto second = kEnterprise;
   second["external_id"] = "dn-2";
-  service_.create(first);
-  auto id = service_.create(second).id;
-  EXPECT_THROW(service_.update(id, {{"external_id", "dn-1"}}), ConflictError);
+  service_.create(auth::Principal::system(), first);
+  auto id = service_.create(auth::Principal::system(), second).id;
+  EXPECT_THROW(service_.update(auth::Principal::system(), id, {{"external_id", "dn-1"}}),
+               ConflictError);
   EXPECT_EQ(service_.get(id).external_id, "dn-2");
 }
 
 TEST_F(OrganizationServiceTest, ArchiveHidesFromDefaultList) {
-  auto id = service_.create(kEnterprise).id;
-  auto archived = service_.archive(id);
+  auto id = service_.create(auth::Principal::system(), kEnterprise).id;
+  auto archived = service_.archive(auth::Principal::system(), id);
   EXPECT_EQ(archived.status, "archived");
   EXPECT_TRUE(service_.list({}).items.empty());
   OrganizationFilter archived_only;
@@ -123,7 +127,7 @@ TEST_F(OrganizationServiceTest, PagesTwentyFiveRecordsInThreePages) {
   for (int i = 0; i < 25; ++i) {
     auto body = kEnterprise;
     body["name"] = "Doanh nghiệp số " + std::to_string(i);
-    created.push_back(service_.create(body).id);
+    created.push_back(service_.create(auth::Principal::system(), body).id);
   }
 
   std::vector<std::int64_t> seen;
@@ -144,9 +148,11 @@ TEST_F(OrganizationServiceTest, PagesTwentyFiveRecordsInThreePages) {
 }
 
 TEST_F(OrganizationServiceTest, ListFiltersByKindAndProvince) {
-  service_.create(kEnterprise);
-  service_.create({{"kind", "research_institute"}, {"name", "Viện Nghiên cứu"}});
-  auto university = service_.create({{"kind", "university"}, {"name", "Trường Đại học"}});
+  service_.create(auth::Principal::system(), kEnterprise);
+  service_.create(auth::Principal::system(),
+                  {{"kind", "research_institute"}, {"name", "Viện Nghiên cứu"}});
+  auto university = service_.create(auth::Principal::system(),
+                                    {{"kind", "university"}, {"name", "Trường Đại học"}});
 
   OrganizationFilter filter;
   EXPECT_EQ(service_.list(filter).items.size(), 3u);

@@ -46,7 +46,7 @@ TEST(OutboxReplay, IndexesRecordCommittedBeforeProcessWasKilled) {
     // Dies after the database commit and before the index is touched.
     stack.indexer.before_apply_for_testing = [] { raise(SIGKILL); };
     catalog::OfferService offers(stack.pool, stack.indexer);
-    offers.create(kOffer);
+    offers.create(auth::Principal::system(), kOffer);
     _exit(0);  // not reached when the hook runs
   }
   int status = 0;
@@ -69,7 +69,7 @@ TEST(OutboxReplay, ReplayingTwiceKeepsOneDocument) {
   testing::TempDir dir;
   Stack stack(dir.path());
   catalog::OfferService offers(stack.pool, stack.indexer);
-  auto offer = offers.create(kOffer);
+  auto offer = offers.create(auth::Principal::system(), kOffer);
 
   {
     auto connection = stack.pool.acquire();
@@ -85,7 +85,7 @@ TEST(OutboxReplay, ReindexRebuildsFromDatabase) {
   testing::TempDir dir;
   Stack stack(dir.path());
   catalog::OfferService offers(stack.pool, stack.indexer);
-  offers.create(kOffer);
+  offers.create(auth::Principal::system(), kOffer);
 
   stack.index.clear();
   stack.index.commit();
@@ -99,10 +99,10 @@ TEST(OutboxReplay, ArchivedOfferLeavesIndex) {
   testing::TempDir dir;
   Stack stack(dir.path());
   catalog::OfferService offers(stack.pool, stack.indexer);
-  auto offer = offers.create(kOffer);
+  auto offer = offers.create(auth::Principal::system(), kOffer);
   ASSERT_EQ(find(stack.index, "thanh long").total, 1u);
 
-  offers.archive(offer.id);
+  offers.transition(auth::Principal::system(), offer.id, ReviewAction::kArchive);
   EXPECT_EQ(find(stack.index, "thanh long").total, 0u);
   EXPECT_EQ(stack.index.document_count(), 0u);
 }

@@ -46,7 +46,9 @@ HttpReply parse_http_reply(const std::string& raw) {
       std::string name = line.substr(0, colon);
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       auto value_start = line.find_first_not_of(' ', colon + 1);
-      reply.headers[name] = value_start == std::string::npos ? "" : line.substr(value_start);
+      auto value = value_start == std::string::npos ? "" : line.substr(value_start);
+      auto& stored = reply.headers[name];
+      stored = stored.empty() ? value : stored + "\n" + value;
     }
     line_start = line_end + 2;
   }
@@ -79,10 +81,12 @@ std::string receive_until_closed(int socket_fd) {
 }  // namespace
 
 HttpReply http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                       const std::string& body, const std::string& content_type) {
+                       const std::string& body, const std::string& content_type,
+                       const std::map<std::string, std::string>& headers) {
   int socket_fd = connect_local(port);
   std::string request =
       method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Connection: close\r\n";
+  for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH") {
     request += "Content-Type: " + content_type + "\r\n";
     request += "Content-Length: " + std::to_string(body.size()) + "\r\n";

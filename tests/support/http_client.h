@@ -9,7 +9,8 @@ namespace techmarket::testing {
 
 struct HttpReply {
   int status = 0;
-  std::map<std::string, std::string> headers;  // names in lower case
+  // Names in lower case; repeated headers such as Set-Cookie are joined with "\n".
+  std::map<std::string, std::string> headers;
   std::string body;
 };
 
@@ -17,7 +18,8 @@ struct HttpReply {
 // Throws std::runtime_error when the connection fails.
 HttpReply http_request(std::uint16_t port, const std::string& method, const std::string& target,
                        const std::string& body = "",
-                       const std::string& content_type = "application/json");
+                       const std::string& content_type = "application/json",
+                       const std::map<std::string, std::string>& headers = {});
 
 // Sends `bytes` unchanged on a new connection, stops sending if the server
 // closes, and returns everything it sent back until it closed. For requests

@@ -13,7 +13,7 @@
 namespace techmarket::testing {
 namespace {
 
-pid_t spawn(const std::vector<std::string>& arguments, int output_fd) {
+pid_t spawn(const std::vector<std::string>& arguments, int output_fd, int input_fd = -1) {
   std::vector<char*> argv;
   for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
   argv.push_back(nullptr);
@@ -25,6 +25,7 @@ pid_t spawn(const std::vector<std::string>& arguments, int output_fd) {
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
+    if (input_fd >= 0) dup2(input_fd, STDIN_FILENO);
     dup2(output_fd, STDOUT_FILENO);
     dup2(output_fd, STDERR_FILENO);
     execv(argv[0], argv.data());
@@ -37,13 +38,22 @@ int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 
 
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& arguments) {
+CommandResult run_command(const std::vector<std::string>& arguments, const std::string& input) {
+  char input_path[] = "/tmp/techmarket-input-XXXXXX";
+  int input_fd = mkstemp(input_path);
+  if (::write(input_fd, input.data(), input.size()) != static_cast<ssize_t>(input.size())) {
+    throw std::runtime_error("cannot write the standard input of a command");
+  }
+  lseek(input_fd, 0, SEEK_SET);
+
   char path[] = "/tmp/techmarket-command-XXXXXX";
   int fd = mkstemp(path);
-  pid_t pid = spawn(arguments, fd);
+  pid_t pid = spawn(arguments, fd, input_fd);
   int status = 0;
   waitpid(pid, &status, 0);
   close(fd);
+  close(input_fd);
+  std::remove(input_path);
 
   std::ifstream output(path);
   std::stringstream text;

@@ -13,8 +13,9 @@ struct CommandResult {
   std::string output;  // standard output and standard error together
 };
 
-// Runs `arguments` (the program first) to completion.
-CommandResult run_command(const std::vector<std::string>& arguments);
+// Runs `arguments` (the program first) to completion, with `input` on its
+// standard input.
+CommandResult run_command(const std::vector<std::string>& arguments, const std::string& input = "");
 
 // A program started in the background whose output goes to a log file.
 class BackgroundProcess {
