@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/platform.h"
+#include "support/accounts.h"
 #include "support/temp_dir.h"
 
 namespace techmarket::imports {
@@ -24,6 +25,10 @@ class ImportRoutes : public ::testing::Test {
     request.path = path;
     request.query = std::move(query);
     request.body = body;
+    if (!staff_) {
+      staff_ = testing::signed_in_user(platform_, "can-bo@so-khcn.example", auth::Role::kStaff);
+    }
+    testing::authenticate(request, *staff_);
     return platform_.router().dispatch(request);
   }
 
@@ -42,8 +47,18 @@ class ImportRoutes : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  app::Platform platform_{dir_.path()};
+  app::Platform platform_{dir_.path(), testing::test_platform_options()};
+  std::optional<testing::TestSession> staff_;
 };
+
+TEST_F(ImportRoutes, RejectsVisitorWithoutSaving) {
+  http::Request request;
+  request.method = "POST";
+  request.path = "/api/v1/imports/offers";
+  request.body = kValidOffers;
+  EXPECT_EQ(platform_.router().dispatch(request).status, 401);
+  EXPECT_EQ(count("offers"), 0);
+}
 
 TEST_F(ImportRoutes, ImportsCsvAndReportsCounts) {
   auto response = post("/api/v1/imports/offers", kValidOffers);

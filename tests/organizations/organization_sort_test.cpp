@@ -14,7 +14,7 @@ class OrganizationSort : public ::testing::Test {
     db::migrate(*connection);
     add_organization_routes(router_, service_);
     for (const char* name : {"Zeta Tech", "Đông Á", "Ánh Dương", "Bình Minh", "Dệt may Hòa Bình"}) {
-      service_.create({{"kind", "enterprise"}, {"name", name}});
+      service_.create(auth::Principal::system(), {{"kind", "enterprise"}, {"name", name}});
     }
   }
 
