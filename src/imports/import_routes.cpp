@@ -118,7 +118,7 @@ void add_import_routes(http::Router& router, db::Pool& pool, search::Indexer& in
   // system's, not as the signed-in user's, because the importer runs as the system.
   router.add(
       "POST", "/api/v1/imports/{record_type}",
-      http::Access::roles_only({auth::Role::kAdmin, auth::Role::kStaff}, "catalog:write"),
+      http::Access::roles_only({auth::Role::kAdmin, auth::Role::kStaff}),
       [&pool, &indexer, upload_dir](http::Request& request) {
         auto import = import_function_for(request.path_params.at("record_type"));
         bool dry_run =

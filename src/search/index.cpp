@@ -57,7 +57,10 @@ void add_words(Xapian::Document& entry, const std::string& text, Xapian::termcou
   auto tokens = text::tokenize(normalized);
   const std::string* previous = nullptr;
   for (const auto& token : tokens) {
-    if (token.folded.size() > kMaxTermBytes || token.exact.size() > kMaxTermBytes) {
+    // A word of marks alone, such as stray combining dots, folds to nothing,
+    // and Xapian rejects empty terms.
+    if (token.folded.empty() || token.exact.empty() || token.folded.size() > kMaxTermBytes ||
+        token.exact.size() > kMaxTermBytes) {
       previous = nullptr;
       continue;
     }
@@ -72,7 +75,7 @@ void add_words(Xapian::Document& entry, const std::string& text, Xapian::termcou
     previous = &token.folded;
   }
   for (const auto& code : text::find_codes(normalized, tokens)) {
-    entry.add_term(code.term, weight);
+    if (!code.term.empty()) entry.add_term(code.term, weight);
   }
   position += kTextGap;
 }

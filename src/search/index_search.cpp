@@ -171,6 +171,10 @@ SearchResult SearchIndex::search(const SearchQuery& query) const {
   for (int attempt = 0;; ++attempt) {
     try {
       ParsedQuery parsed = parse_query(query.text);
+      // A query of punctuation only, such as "%" or "_", has no word to
+      // match, so it finds nothing instead of listing every record.
+      bool has_text = query.text.find_first_not_of(" \t\r\n") != std::string::npos;
+      if (has_text && parsed.words.empty()) break;
       add_joined_words(parsed, *reader);
       result = run(*reader, parsed, query, filter, impl_->stemmer);
       if (query.with_fallback && !parsed.words.empty() && result.total < kFewMatches) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/platform.h"
+#include "support/accounts.h"
 #include "support/temp_dir.h"
 
 namespace techmarket::app {
@@ -19,6 +20,12 @@ class SummaryRoutes : public ::testing::Test {
       request.body = body.dump();
       request.headers["content-type"] = "application/json";
     }
+    if (method != "GET") {
+      if (!staff_) {
+        staff_ = testing::signed_in_user(platform_, "can-bo@so-khcn.example", auth::Role::kStaff);
+      }
+      testing::authenticate(request, *staff_);
+    }
     return platform_.router().dispatch(request);
   }
 
@@ -28,7 +35,8 @@ class SummaryRoutes : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  Platform platform_{dir_.path()};
+  Platform platform_{dir_.path(), testing::test_platform_options()};
+  std::optional<testing::TestSession> staff_;
 };
 
 TEST_F(SummaryRoutes, CountsOnlyPublishedRecords) {

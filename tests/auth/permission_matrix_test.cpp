@@ -66,6 +66,9 @@ const std::map<std::string, Row> kMatrix = {
     {"POST /api/v1/organizations/{id}/archive", {U, A, A, F, F, F, F}},
 
     {"GET /api/v1/search", {A, A, A, A, A, A, A}},
+    {"GET /api/v1/search/suggest", {A, A, A, A, A, A, A}},
+    {"GET /api/v1/summary", {A, A, A, A, A, A, A}},
+    {"POST /api/v1/imports/{record_type}", {U, A, A, F, F, F, F}},
     {"GET /api/v1/provinces", {A, A, A, A, A, A, A}},
     {"GET /api/v1/provinces/{code}", {A, A, A, A, A, A, A}},
     {"GET /api/v1/provinces/{code}/communes", {A, A, A, A, A, A, A}},
@@ -161,6 +164,7 @@ class PermissionMatrix : public ::testing::Test {
           std::to_string(platform_.users().create_api_token(system, {{"name", "Tạm thời"}}).row.id);
     }
     auto path = std::regex_replace(pattern, std::regex("\\{id\\}"), id);
+    path = std::regex_replace(path, std::regex("\\{record_type\\}"), "organizations");
     return std::regex_replace(path, std::regex("\\{code\\}"), "80");
   }
 
@@ -179,6 +183,9 @@ class PermissionMatrix : public ::testing::Test {
     if (key.rfind("PATCH ", 0) == 0) return R"({"name":"Tên mới"})";
     if (key.find("/reject") != std::string::npos) return R"({"reason":"Thiếu thông tin."})";
     if (key.find("/renew") != std::string::npos) return "{}";
+    if (key == "POST /api/v1/imports/{record_type}") {
+      return "external_id,kind,name\ndn-" + std::to_string(counter_++) + ",enterprise,Công ty Mới\n";
+    }
     if (key == "POST /api/v1/session") {
       std::string email = caller == kVisitor ? "member.a@example.vn" : "staff@example.vn";
       return nlohmann::json{{"email", email}, {"password", testing::kTestPassword}}.dump();

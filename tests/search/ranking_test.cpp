@@ -28,7 +28,7 @@ class Ranking : public ::testing::Test {
   std::int64_t create_offer(nlohmann::json fields) {
     nlohmann::json offer = {{"kind", "technology"}, {"status", "published"}};
     offer.update(fields);
-    return offers_.create(offer).id;
+    return offers_.create(auth::Principal::system(), offer).id;
   }
 
   techmarket::testing::TempDir dir_;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "app/platform.h"
+#include "support/accounts.h"
 #include "support/temp_dir.h"
 
 namespace techmarket::search {
@@ -39,12 +40,18 @@ class SearchRoutes : public ::testing::Test {
     request.path = "/api/v1/offers";
     request.body = offer.dump();
     request.headers["content-type"] = "application/json";
+    if (!staff_) {
+      staff_ = techmarket::testing::signed_in_user(platform_, "can-bo@so-khcn.example",
+                                                   auth::Role::kStaff);
+    }
+    techmarket::testing::authenticate(request, *staff_);
     auto response = platform_.router().dispatch(request);
     ASSERT_EQ(response.status, 201) << response.body;
   }
 
   techmarket::testing::TempDir dir_;
-  app::Platform platform_{dir_.path()};
+  app::Platform platform_{dir_.path(), techmarket::testing::test_platform_options()};
+  std::optional<techmarket::testing::TestSession> staff_;
 };
 
 TEST_F(SearchRoutes, ReplyHasItemsFacetsSnippetsAndSuggestion) {

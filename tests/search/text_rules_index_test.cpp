@@ -51,6 +51,8 @@ class TextRuleIndex : public ::testing::TestWithParam<RuleCase> {
     index_->replace(offer_document(9, "Dạy tiếng Việt cho người nước ngoài"));
     index_->replace(offer_document(10, "Gear Bearings", "A gear bearing for motors."));
     index_->replace(offer_document(11, "Tôi được đi học nghề"));
+    // Combining marks standing alone after a space, as in some article text.
+    index_->replace(offer_document(12, "Bộ xử lý đồ họa \xCC\xA3\xCC\xA3 tích hợp"));
     index_->commit();
   }
 
@@ -97,7 +99,9 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"CO2", "CO2", 7}, RuleCase{"subscript CO₂", "CO₂", 7},
         RuleCase{"version", "2.5", 7}, RuleCase{"version with v", "v1.2.3", 7},
         RuleCase{"English stem", "gear bearing", 10}, RuleCase{"other IPC group", "A01B 1/01", 0},
-        RuleCase{"other standard", "ISO 9002", 0}, RuleCase{"other version", "v1.2.4", 0}));
+        RuleCase{"other standard", "ISO 9002", 0}, RuleCase{"other version", "v1.2.4", 0},
+        RuleCase{"stray combining marks", "bo xu ly do hoa", 12},
+        RuleCase{"punctuation only", "%", 0}, RuleCase{"underscore only", "_", 0}));
 
 }  // namespace
 }  // namespace techmarket::search

@@ -9,6 +9,12 @@
 #include <thread>
 
 namespace techmarket::testing {
+namespace {
+
+constexpr const char* kAdminEmail = "quan-tri@example.vn";
+constexpr const char* kAdminPassword = "mật khẩu quản trị đủ dài";
+
+}  // namespace
 
 std::ostream& operator<<(std::ostream& out, const RecordCounts& counts) {
   return out << "{offers " << counts.offers << ", needs " << counts.needs << ", organizations "
@@ -21,16 +27,36 @@ LiveServer::LiveServer(const std::vector<std::string>& extra_arguments) {
                                         "--data-dir",      (dir_.path() / "var").string(),
                                         "--listen",        "127.0.0.1:" + std::to_string(port_)};
   arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
+  auto added = run_command({TECHMARKET_BINARY, "user", "add", "--email", kAdminEmail, "--name",
+                            "Quản trị viên", "--role", "admin", "--data-dir",
+                            (dir_.path() / "var").string()},
+                           std::string(kAdminPassword) + "\n");
+  if (added.exit_code != 0) throw std::runtime_error("user add failed:\n" + added.output);
   process_ = std::make_unique<BackgroundProcess>(arguments, (dir_.path() / "server.log").string());
 
   for (int attempt = 0; attempt < 600; ++attempt) {
     try {
-      if (http_request(port_, "GET", "/healthz").status == 200) return;
+      if (http_request(port_, "GET", "/healthz").status == 200) {
+        sign_in();
+        return;
+      }
     } catch (const std::runtime_error&) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   throw std::runtime_error("the server did not start:\n" + process_->log());
+}
+
+void LiveServer::sign_in() {
+  nlohmann::json credentials = {{"email", kAdminEmail}, {"password", kAdminPassword}};
+  auto reply = http_request(port_, "POST", "/api/v1/session", credentials.dump());
+  if (reply.status != 200) throw std::runtime_error("sign-in failed: " + reply.body);
+  const auto& cookies = reply.headers["set-cookie"];
+  auto start = cookies.find("tm_session=");
+  if (start == std::string::npos) throw std::runtime_error("no session cookie: " + cookies);
+  auto end = cookies.find(';', start);
+  session_headers_ = {{"Cookie", cookies.substr(start, end - start)},
+                      {"X-CSRF-Token", nlohmann::json::parse(reply.body)["csrf_token"]}};
 }
 
 RecordCounts LiveServer::counts() const {
@@ -48,7 +74,7 @@ RecordCounts LiveServer::counts() const {
 
 nlohmann::json LiveServer::json(const std::string& method, const std::string& target,
                                 const nlohmann::json& body, int expected_status) const {
-  auto reply = http_request(port_, method, target, body.is_null() ? "" : body.dump());
+  auto reply = request(method, target, body.is_null() ? "" : body.dump());
   EXPECT_EQ(reply.status, expected_status) << method << " " << target << "\n" << reply.body;
   return nlohmann::json::parse(reply.body);
 }

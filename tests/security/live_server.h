@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -41,9 +42,11 @@ class LiveServer {
   // Reads the record counts from /metrics.
   RecordCounts counts() const;
 
+  // Sends a request signed in as an administrator: with the session cookie
+  // and the CSRF token, so that writes reach the routes' input checks.
   HttpReply request(const std::string& method, const std::string& target,
                     const std::string& body = "") const {
-    return http_request(port_, method, target, body);
+    return http_request(port_, method, target, body, "application/json", session_headers_);
   }
 
   // Sends a request that must succeed with `expected_status` and returns its JSON body.
@@ -54,6 +57,9 @@ class LiveServer {
   TempDir dir_;
   std::uint16_t port_ = 0;
   std::unique_ptr<BackgroundProcess> process_;
+  std::map<std::string, std::string> session_headers_;
+
+  void sign_in();
 };
 
 // True when `reply` is a problem+json error with the given status, a title and a detail.
