@@ -6,6 +6,7 @@
 #include "auth/audit_log.h"
 #include "common/errors.h"
 #include "common/field_reader.h"
+#include "common/pagination.h"
 
 namespace techmarket::auth {
 namespace {
@@ -152,15 +153,8 @@ User UserService::get(std::int64_t id) {
 
 UserPage UserService::list(const UserFilter& filter) {
   auto connection = pool_.acquire();
-  UserFilter one_more = filter;
-  one_more.limit = filter.limit + 1;
-  UserPage page;
-  page.items = list_users(*connection, one_more);
-  if (page.items.size() > filter.limit) {
-    page.items.resize(filter.limit);
-    page.next_after_id = page.items.back().id;
-  }
-  return page;
+  return read_page<UserPage>(
+      filter, [&](const UserFilter& one_more) { return list_users(*connection, one_more); });
 }
 
 NewApiToken UserService::create_api_token(const Principal& actor, const nlohmann::json& body) {

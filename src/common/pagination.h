@@ -21,4 +21,20 @@ std::int64_t decode_cursor(const std::string& cursor);
 // outside 1..kMaxPageSize or not a number throws BadRequestError.
 std::size_t parse_page_size(const std::optional<std::string>& limit);
 
+// Returns one page of `filter.limit` items read by `read(filter)`. It reads
+// one row more than the page holds to learn whether another page follows,
+// and then sets `next_after_id` to the id of the page's last item.
+template <typename Page, typename Filter, typename Read>
+Page read_page(const Filter& filter, Read read) {
+  Filter one_more = filter;
+  one_more.limit = filter.limit + 1;
+  Page page;
+  page.items = read(one_more);
+  if (page.items.size() > filter.limit) {
+    page.items.resize(filter.limit);
+    page.next_after_id = page.items.back().id;
+  }
+  return page;
+}
+
 }  // namespace techmarket

@@ -7,6 +7,7 @@
 
 #include "auth/audit_log.h"
 #include "auth/record_access.h"
+#include "common/pagination.h"
 #include "common/transition_body.h"
 #include "organizations/lookup.h"
 #include "reference/lookup.h"
@@ -283,15 +284,8 @@ NeedPage NeedService::list(const auth::Principal& viewer, NeedFilter filter) {
     if (sees_own) filter.viewer_organization_id = viewer.organization_id;
   }
   auto connection = pool_.acquire();
-  NeedFilter one_more = filter;
-  one_more.limit = filter.limit + 1;
-  NeedPage page;
-  page.items = list_needs(*connection, one_more);
-  if (page.items.size() > filter.limit) {
-    page.items.resize(filter.limit);
-    page.next_after_id = page.items.back().id;
-  }
-  return page;
+  return read_page<NeedPage>(
+      filter, [&](const NeedFilter& one_more) { return list_needs(*connection, one_more); });
 }
 
 std::size_t NeedService::expire_due(const std::string& today) {

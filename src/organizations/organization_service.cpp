@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "auth/audit_log.h"
+#include "common/pagination.h"
 #include "organizations/lookup.h"
 #include "reference/lookup.h"
 
@@ -204,16 +205,12 @@ Organization OrganizationService::archive(const auth::Principal& actor, std::int
 
 OrganizationPage OrganizationService::list(const OrganizationFilter& filter) {
   auto connection = pool_.acquire();
-  OrganizationFilter one_more = filter;
-  one_more.limit = filter.limit + 1;
-  OrganizationPage page;
-  page.items = list_organizations(*connection, one_more);
-  if (page.items.size() > filter.limit) {
-    page.items.resize(filter.limit);
-    // In name order the cursor is the number of rows already listed.
-    page.next_after_id = filter.sort_by_name
-                             ? static_cast<std::int64_t>(filter.offset + filter.limit)
-                             : page.items.back().id;
+  auto page = read_page<OrganizationPage>(filter, [&](const OrganizationFilter& one_more) {
+    return list_organizations(*connection, one_more);
+  });
+  // In name order the cursor is the number of rows already listed.
+  if (page.next_after_id && filter.sort_by_name) {
+    page.next_after_id = static_cast<std::int64_t>(filter.offset + filter.limit);
   }
   return page;
 }
