@@ -1,8 +1,8 @@
 // Browser tests of the market pages: the indicator dashboard, the
 // transactions ledger, deals, matches and the inbox, in headless Chromium
 // against a real techmarket server (see server.mjs). The routes behind
-// these pages come from the ledger, deals and matching work; each group of
-// tests skips itself, naming the route, while the server answers 404 there.
+// these pages come from the ledger, deals and matching work, so each test
+// skips itself, naming the route, while the server returns 404 for it.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
@@ -85,10 +85,10 @@ async function newPage(width = 1280) {
   return context.newPage()
 }
 
-// Skips test `t` when the server answers 404 on `route`, and says why.
+// Skips test `t` with the reason when the server returns 404 for `route`.
 function skipWithout(t, route) {
   if (routeStatus[route] === 404) {
-    t.skip(`GET ${route} answers 404: this server does not have that route yet`)
+    t.skip(`GET ${route} returned 404: this server does not have that route yet`)
     return true
   }
   return false
@@ -181,7 +181,7 @@ describe('dashboard', () => {
     report = (await apiJson('GET', '/api/v1/indicators')).body
   }
 
-  it('shows each figure, definition and target as the API reports them', async (t) => {
+  it('shows figures, definitions and targets', async (t) => {
     if (skipWithout(t, '/api/v1/indicators')) return
     await prepare()
     const problems = []
@@ -196,11 +196,11 @@ describe('dashboard', () => {
       await card.waitFor()
       assert.ok((await card.textContent()).includes(indicator.definition_vi), `${indicator.code} shows its definition`)
       const current = indicator.by_year.find((figure) => figure.year === report.current_year)
-      const shown = await card.locator('.indicator-figure').first().locator('.figure-value').textContent()
-      if (current?.status === 'ok' && indicator.unit === 'vnd') assert.equal(shown, money(current.value))
-      if (current?.status === 'missing') assert.equal(shown, 'Chưa có số liệu')
-      if (current?.status === 'undefined') assert.equal(shown, 'Không xác định')
-      assert.doesNotMatch(shown, /Infinity|NaN|∞/, `${indicator.code} shows no infinite value`)
+      const shownValue = await card.locator('.indicator-figure').first().locator('.figure-value').textContent()
+      if (current?.status === 'ok' && indicator.unit === 'vnd') assert.equal(shownValue, money(current.value))
+      if (current?.status === 'missing') assert.equal(shownValue, 'Chưa có số liệu')
+      if (current?.status === 'undefined') assert.equal(shownValue, 'Không xác định')
+      assert.doesNotMatch(shownValue, /Infinity|NaN|∞/, `${indicator.code} shows no infinite value`)
       // Every chart is drawn as SVG by ECharts.
       await card.locator('.chart-canvas svg').waitFor()
       const targetStates = await card.locator('.target-state').allTextContents()
