@@ -68,6 +68,8 @@ const en: typeof vi = {
     indicator: 'Behind indicator',
     none: 'No filter',
     filter: 'Filter',
+    yearFormat: 'Enter a four-digit year, for example 2025.',
+    indicatorNeedsYear: 'Choose a year to filter by indicator.',
     behindFigure: 'The transactions behind "{indicator}" for {year}.',
     empty: 'No transaction matches the filters.',
     signedOn: 'Signed on',

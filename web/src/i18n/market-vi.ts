@@ -66,6 +66,8 @@ export default {
     indicator: 'Thuộc chỉ số',
     none: 'Không lọc',
     filter: 'Lọc',
+    yearFormat: 'Nhập năm gồm 4 chữ số, ví dụ 2025.',
+    indicatorNeedsYear: 'Chọn năm khi lọc theo chỉ số.',
     behindFigure: 'Các giao dịch tạo nên chỉ số "{indicator}" năm {year}.',
     empty: 'Không có giao dịch nào khớp bộ lọc.',
     signedOn: 'Ngày ký',
