@@ -189,3 +189,199 @@ export interface NamedCode {
   name_en?: string
   [key: string]: unknown
 }
+
+// Ledger: plans, targets, indicators and recorded transactions.
+
+export interface Plan {
+  code: string
+  name_vi: string
+  name_en: string
+  issued_on: string | null
+  scope: string
+}
+
+export type Comparison = 'at_least' | 'above' | 'within'
+
+export interface PlanTarget {
+  id?: number
+  indicator?: string
+  year: number
+  comparison: Comparison
+  value: number | null
+  low: number | null
+  high: number | null
+}
+
+export type IndicatorUnit = 'vnd' | 'percent' | 'count' | 'boolean'
+export type FigureStatus = 'ok' | 'missing' | 'undefined'
+
+export interface YearFigure {
+  year: number
+  value: number | null
+  status: FigureStatus
+  note_vi: string | null
+  note_en: string | null
+  transaction_count: number
+  drilldown: string
+}
+
+export interface IndicatorTarget extends PlanTarget {
+  met: boolean | null
+}
+
+export interface Indicator {
+  code: string
+  name_vi: string
+  name_en: string
+  definition_vi: string
+  definition_en: string
+  unit: IndicatorUnit
+  by_year: YearFigure[]
+  targets: IndicatorTarget[]
+}
+
+export interface IndicatorPeriod {
+  from: number
+  to: number
+  compound_growth: number | null
+  mean_yearly_growth: number | null
+  note_vi: string | null
+  note_en: string | null
+}
+
+export interface IndicatorReport {
+  plan: Plan
+  current_year: number
+  from: number
+  to: number
+  indicators: Indicator[]
+  period: IndicatorPeriod
+}
+
+export interface TransactionType {
+  code: string
+  group: string
+  name_vi: string
+  name_en: string
+}
+
+export type PaymentStatus = 'unpaid' | 'partly_paid' | 'paid'
+
+export interface Transaction {
+  id: number
+  kind: 'contract' | 'mou'
+  type: string
+  title: string
+  value_vnd: number
+  signed_on: string
+  payment_status: PaymentStatus
+  contract_number: string | null
+  registration_number: string | null
+  evidence_file: string | null
+  source: 'deal' | 'registered_contract' | 'intermediary_report' | 'event' | 'other'
+  deal_id: number | null
+  buyer_organization_id: number | null
+  seller_organization_id: number | null
+  intermediary_organization_id: number | null
+  buyer_province_code: string | null
+  seller_province_code: string | null
+  verified: boolean
+  verified_by: number | null
+  verified_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface TransactionFilters {
+  year?: string
+  type?: string
+  group?: string
+  verified?: string
+  kind?: string
+  indicator?: string
+  cursor?: string
+  limit?: number
+}
+
+// Deals between a buyer and a seller, from first contact to completion.
+
+export type DealStage =
+  | 'contact'
+  | 'negotiation'
+  | 'mou'
+  | 'contract_signed'
+  | 'registered'
+  | 'completed'
+  | 'abandoned'
+
+export interface DealParty {
+  role: 'buyer' | 'seller' | 'intermediary'
+  organization_id: number
+  organization_name: string
+  province_code: string | null
+}
+
+export interface DealHistoryEntry {
+  stage: DealStage
+  at: string
+  actor_user_id: number | null
+  note: string | null
+}
+
+export interface Deal {
+  id: number
+  title: string
+  stage: DealStage
+  abandon_reason: string | null
+  certificate_number: string | null
+  origin: 'interest' | 'event' | 'intermediary' | 'staff'
+  offer_id: number | null
+  need_id: number | null
+  parties: DealParty[]
+  history: DealHistoryEntry[]
+  created_at: string
+  updated_at: string
+}
+
+export interface DealMessage {
+  id: number
+  author_user_id: number
+  body: string
+  created_at: string
+}
+
+// Matching offers and needs, follows and the inbox.
+
+export interface MatchReason {
+  code: string
+  text_vi: string
+  text_en: string
+}
+
+export interface Match {
+  offer_id?: number
+  need_id?: number
+  title: string
+  score: number
+  reasons: MatchReason[]
+  computed_at: string
+}
+
+// The contract fixes only "id" in the reply; the rest echoes the request.
+export interface Follow {
+  id: number
+  target?: 'need' | 'offer' | 'search'
+  query?: string | null
+  [key: string]: unknown
+}
+
+export interface InboxItem {
+  id: number
+  kind: 'match'
+  need_id: number | null
+  offer_id: number | null
+  title_vi: string
+  title_en: string
+  read: boolean
+  created_at: string
+}

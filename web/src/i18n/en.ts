@@ -15,6 +15,11 @@ const en: typeof vi = {
     backHome: 'Back to the home page',
   },
   nav: {
+    dashboard: 'Indicators',
+    transactions: 'Ledger',
+    deals: 'Deals',
+    inbox: 'Inbox',
+    unread: 'no unread items | 1 unread item | {count} unread items',
     home: 'Home',
     search: 'Search',
     newOffer: 'Post an offer',

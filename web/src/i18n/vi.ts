@@ -13,6 +13,11 @@ export default {
     backHome: 'Về trang chủ',
   },
   nav: {
+    dashboard: 'Chỉ số',
+    transactions: 'Sổ giao dịch',
+    deals: 'Giao dịch',
+    inbox: 'Hộp thư',
+    unread: 'không có mục chưa đọc | 1 mục chưa đọc | {count} mục chưa đọc',
     home: 'Trang chủ',
     search: 'Tìm kiếm',
     newOffer: 'Đăng chào bán',
