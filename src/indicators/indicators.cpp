@@ -101,7 +101,8 @@ YearFigure share_figure(const Inputs& inputs, int year, bool ip, bool by_value) 
   auto totals = totals_of(inputs, year);
   if (totals.count == 0) return missing(year, year);
   std::int64_t part_count = ip ? totals.ip_count : totals.technology_count;
-  std::int64_t part = by_value ? (ip ? totals.ip_value : totals.technology_value) : part_count;
+  std::int64_t part_value = ip ? totals.ip_value : totals.technology_value;
+  std::int64_t part = by_value ? part_value : part_count;
   std::int64_t whole = by_value ? totals.value : totals.count;
   if (whole == 0) {
     auto result =

@@ -138,11 +138,9 @@ std::vector<Target> list_targets(db::Connection& connection, const std::string& 
     target.indicator = query.column_text(1);
     target.year = static_cast<int>(query.column_int64(2));
     target.comparison = query.column_text(3);
-    for (int column = 4; column <= 6; ++column) {
-      if (query.is_null(column)) continue;
-      auto number = query.column_double(column);
-      (column == 4 ? target.value : column == 5 ? target.low : target.high) = number;
-    }
+    if (!query.is_null(4)) target.value = query.column_double(4);
+    if (!query.is_null(5)) target.low = query.column_double(5);
+    if (!query.is_null(6)) target.high = query.column_double(6);
     targets.push_back(std::move(target));
   }
   return targets;

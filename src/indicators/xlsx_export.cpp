@@ -52,6 +52,17 @@ std::string_view status_text(const YearFigure& figure) {
   return figure.status == "missing" ? "thiếu số liệu (missing)" : "không xác định (undefined)";
 }
 
+std::string_view unit_text(std::string_view unit) {
+  if (unit == "vnd") return "đồng";
+  if (unit == "percent") return "%";
+  return "số";
+}
+
+std::string_view met_text(const std::optional<bool>& met) {
+  if (!met) return "chưa đánh giá";
+  return *met ? "đạt" : "không đạt";
+}
+
 std::string_view comparison_text(const std::string& comparison) {
   if (comparison == "at_least") return "ít nhất (at least)";
   if (comparison == "above") return "trên (above)";
@@ -81,7 +92,7 @@ void write_indicators(Sheet& sheet, const Formats& formats, const IndicatorRepor
     auto* format = definition.unit == "percent" ? formats.percent : formats.whole;
     sheet.text(row, 0, definition.code);
     sheet.text(row, 1, definition.name_vi);
-    sheet.text(row, 2, definition.unit == "vnd" ? "đồng" : definition.unit == "percent" ? "%" : "số");
+    sheet.text(row, 2, unit_text(definition.unit));
     column = 3;
     for (const auto& figure : series.by_year) {
       if (figure.value) {
@@ -123,7 +134,7 @@ void write_indicators(Sheet& sheet, const Formats& formats, const IndicatorRepor
       if (check.target.low) sheet.number(row, 4, *check.target.low, formats.percent);
       if (check.target.high) sheet.number(row, 5, *check.target.high, formats.percent);
       if (check.figure) sheet.number(row, 6, *check.figure, formats.percent);
-      sheet.text(row, 7, !check.met ? "chưa đánh giá" : *check.met ? "đạt" : "không đạt");
+      sheet.text(row, 7, met_text(check.met));
       ++row;
     }
   }

@@ -1,5 +1,5 @@
-// Routes of the transaction ledger (reads for staff, administrators and
-// officers; writes for staff and administrators only):
+// Routes of the transaction ledger. Staff, administrators and officers read.
+// Only staff and administrators write.
 //   GET   /api/v1/transaction-types           the controlled list of types (open)
 //   GET   /api/v1/transactions                list, filters year, type, group, verified,
 //                                             kind; or indicator and year for a drill-down

@@ -150,8 +150,8 @@ std::vector<Transaction> list_transactions(db::Connection& connection,
     years += (years.empty() ? "" : ", ") + fmt::format("'{:04d}'", year);
   }
   // Each condition is switched off when its parameter is NULL, so one
-  // statement serves every combination of filters. The year list holds
-  // formatted integers only.
+  // statement serves every combination of filters. The year list is built
+  // from integers only, so it cannot inject SQL.
   auto query = connection.prepare(
       std::string("SELECT ") + kColumns +
       " FROM transactions t JOIN transaction_types ty ON ty.code = t.type"

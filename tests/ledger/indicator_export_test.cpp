@@ -50,7 +50,7 @@ TEST_F(IndicatorExport, WorkbookHoldsFiguresAndLedger) {
   record_verified(contract("consulting", 800'000'000, "2024-04-01"));
   record_unverified(contract("consulting", 555'555'555, "2025-05-01"));
 
-  auto request = testing::make_request("GET", "/api/v1/indicators/export.xlsx?from=2024&to=2026");
+  auto request = request_for("GET", "/api/v1/indicators/export.xlsx?from=2024&to=2026");
   auto response = platform_.router().dispatch(request);
   ASSERT_EQ(response.status, 200) << response.body;
   EXPECT_EQ(response.content_type,

@@ -154,7 +154,8 @@ TEST_F(LedgerApi, ListFiltersByYearGroupAndVerification) {
 
   auto values = [&](const std::string& query) {
     std::vector<std::int64_t> found;
-    for (const auto& item : call_json("GET", "/api/v1/transactions" + query).at("items")) {
+    auto body = call_json("GET", "/api/v1/transactions" + query);
+    for (const auto& item : body.at("items")) {
       found.push_back(item.at("value_vnd"));
     }
     return found;

@@ -11,6 +11,7 @@
 
 #include "app/platform.h"
 #include "auth/clock.h"
+#include "http/url.h"
 #include "organizations/places_fixture.h"
 #include "support/accounts.h"
 #include "support/temp_dir.h"
@@ -46,10 +47,24 @@ class LedgerFixture : public ::testing::Test {
             {"source", "registered_contract"}};
   }
 
+  // Builds a request for `target`, a path with an optional query string that
+  // is decoded as the server decodes it.
+  static http::Request request_for(const std::string& method, const std::string& target,
+                                   const std::string& body = "") {
+    auto question = target.find('?');
+    auto request = testing::make_request(method, target.substr(0, question), body);
+    if (question != std::string::npos) {
+      auto query = http::parse_query_string(target.substr(question + 1));
+      EXPECT_TRUE(query.has_value()) << target;
+      if (query) request.query = *query;
+    }
+    return request;
+  }
+
   // Sends a request as the signed-in staff member and returns the response.
   http::Response call(const std::string& method, const std::string& path,
                       const std::string& body = "") {
-    auto request = testing::make_request(method, path, body);
+    auto request = request_for(method, path, body);
     testing::authenticate(request, staff_);
     return platform_.router().dispatch(request);
   }
