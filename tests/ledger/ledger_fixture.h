@@ -1,4 +1,4 @@
-// A Platform in a temporary directory whose clock stands at 2026-12-04 10:00
+// A Platform in a temporary directory whose clock is set to 2026-12-04 10:00
 // UTC, with the Tây Ninh places, a staff member signed in and helpers that
 // record transactions through the service or the routes.
 #pragma once
