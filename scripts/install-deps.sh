@@ -8,6 +8,7 @@ packages=(
   librestinio-dev libasio-dev nlohmann-json3-dev libfmt-dev
   libsqlite3-dev sqlite3 libxapian-dev libicu-dev libsodium-dev
   libspdlog-dev libcli11-dev libtomlplusplus-dev libmagic-dev
+  libxlsxwriter-dev libzip-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   zstd curl python3 python3-yaml bc
   postgresql postgresql-contrib libpq-dev

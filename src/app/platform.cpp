@@ -10,6 +10,8 @@
 #include "db/migrations.h"
 #include "http/static_files.h"
 #include "imports/import_routes.h"
+#include "indicators/indicator_routes.h"
+#include "ledger/ledger_routes.h"
 #include "needs/need_routes.h"
 #include "organizations/organization_routes.h"
 #include "reference/routes.h"
@@ -35,6 +37,8 @@ Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions option
       offers_(pool_, indexer_),
       needs_(pool_, indexer_),
       organizations_(pool_),
+      ledger_(pool_),
+      plans_(pool_),
       sessions_(pool_, options.auth),
       users_(pool_, options.auth.password_cost) {
   {
@@ -74,6 +78,9 @@ void Platform::add_routes() {
   auth::add_admin_routes(router_, users_, pool_);
   imports::add_import_routes(router_, pool_, indexer_, data_dir_ / "uploads");
   add_summary_routes(router_, pool_);
+  ledger::add_ledger_routes(router_, ledger_);
+  indicators::add_indicator_routes(router_, pool_, plans_, sessions_.options().clock,
+                                   data_dir_ / "exports");
 }
 
 void Platform::serve_web_files(const std::filesystem::path& web_dir) {

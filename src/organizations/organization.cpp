@@ -110,6 +110,7 @@ nlohmann::json to_json(const Organization& organization) {
       {"old_district_code", optional_json(organization.old_district_code)},
       {"old_commune_code", optional_json(organization.old_commune_code)},
       {"status", organization.status},
+      {"national_network_connected_on", optional_json(organization.national_network_connected_on)},
       {"created_at", organization.created_at},
       {"updated_at", organization.updated_at},
   };
@@ -165,6 +166,12 @@ Organization read_organization(FieldReader& reader) {
   organization.old_commune_code = reader.text("old_commune_code", {.max_length = 5});
 
   organization.status = reader.choice("status", kOrganizationStatuses).value_or("active");
+  organization.national_network_connected_on = reader.date("national_network_connected_on");
+  if (organization.national_network_connected_on && organization.kind != "intermediary") {
+    reader.add_error("national_network_connected_on",
+                     "only an organization of kind \"intermediary\" joins the national network; "
+                     "remove the date or change the kind");
+  }
   return organization;
 }
 

@@ -40,6 +40,9 @@ struct Organization {
   std::optional<std::string> old_district_code;
   std::optional<std::string> old_commune_code;
   std::string status = "active";
+  // The day an intermediary joined the national network of S&T market
+  // intermediaries; only intermediaries may have one.
+  std::optional<std::string> national_network_connected_on;
   std::string created_at;
   std::string updated_at;
 };

@@ -8,7 +8,7 @@ namespace {
 constexpr const char* kColumns =
     "id, external_id, kind, name, name_en, tax_code, website, email, phone, country_code, "
     "address, province_code, commune_code, old_province_code, old_district_code, "
-    "old_commune_code, status, created_at, updated_at";
+    "old_commune_code, status, created_at, updated_at, national_network_connected_on";
 
 Organization read_row(const db::Statement& row) {
   Organization organization;
@@ -31,6 +31,7 @@ Organization read_row(const db::Statement& row) {
   organization.status = row.column_text(16);
   organization.created_at = row.column_text(17);
   organization.updated_at = row.column_text(18);
+  organization.national_network_connected_on = row.column_optional_text(19);
   return organization;
 }
 
@@ -51,7 +52,8 @@ void bind_fields(db::Statement& statement, const Organization& organization) {
       .bind(13, organization.old_province_code)
       .bind(14, organization.old_district_code)
       .bind(15, organization.old_commune_code)
-      .bind(16, organization.status);
+      .bind(16, organization.status)
+      .bind(19, organization.national_network_connected_on);
 }
 
 }  // namespace
@@ -60,8 +62,9 @@ std::int64_t insert_organization(db::Connection& connection, const Organization&
   auto statement = connection.prepare(
       "INSERT INTO organizations (external_id, kind, name, name_en, tax_code, website, email, "
       "phone, country_code, address, province_code, commune_code, old_province_code, "
-      "old_district_code, old_commune_code, status, created_at, updated_at) VALUES (?1, ?2, ?3, "
-      "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)");
+      "old_district_code, old_commune_code, status, created_at, updated_at, "
+      "national_network_connected_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13, ?14, ?15, ?16, ?17, ?17, ?19)");
   bind_fields(statement, organization);
   statement.bind(17, db::now_utc());
   statement.run();
@@ -73,8 +76,8 @@ void update_organization(db::Connection& connection, const Organization& organiz
       "UPDATE organizations SET external_id = ?1, kind = ?2, name = ?3, name_en = ?4, "
       "tax_code = ?5, website = ?6, email = ?7, phone = ?8, country_code = ?9, address = ?10, "
       "province_code = ?11, commune_code = ?12, old_province_code = ?13, "
-      "old_district_code = ?14, old_commune_code = ?15, status = ?16, updated_at = ?17 "
-      "WHERE id = ?18");
+      "old_district_code = ?14, old_commune_code = ?15, status = ?16, updated_at = ?17, "
+      "national_network_connected_on = ?19 WHERE id = ?18");
   bind_fields(statement, organization);
   statement.bind(17, db::now_utc()).bind(18, organization.id);
   statement.run();

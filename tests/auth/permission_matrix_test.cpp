@@ -94,6 +94,18 @@ const std::map<std::string, Row> kMatrix = {
     {"POST /api/v1/api-tokens", {U, A, F, F, F, F, F}},
     {"DELETE /api/v1/api-tokens/{id}", {U, A, F, F, F, F, F}},
     {"GET /api/v1/audit", {U, A, F, F, F, F, F}},
+
+    {"GET /api/v1/transaction-types", {A, A, A, A, A, A, A}},
+    {"GET /api/v1/transactions", {U, A, A, A, F, F, F}},
+    {"POST /api/v1/transactions", {U, A, A, F, F, F, F}},
+    {"GET /api/v1/transactions/{id}", {U, A, A, A, F, F, F}},
+    {"PATCH /api/v1/transactions/{id}", {U, A, A, F, F, F, F}},
+    {"POST /api/v1/transactions/{id}/verify", {U, A, A, F, F, F, F}},
+    {"GET /api/v1/plans", {A, A, A, A, A, A, A}},
+    {"GET /api/v1/plans/{code}", {A, A, A, A, A, A, A}},
+    {"PUT /api/v1/plans/{code}/targets", {U, A, F, F, F, F, F}},
+    {"GET /api/v1/indicators", {A, A, A, A, A, A, A}},
+    {"GET /api/v1/indicators/export.xlsx", {A, A, A, A, A, A, A}},
 };
 
 class PermissionMatrix : public ::testing::Test {
@@ -137,8 +149,8 @@ class PermissionMatrix : public ::testing::Test {
   }
 
   // Replaces {id} and {code} with a record that the call may change freely:
-  // a new draft offer or need of organization A, organization A itself, or
-  // a new API token.
+  // a new draft offer or need of organization A, organization A itself, a
+  // new API token, a new unverified transaction or the Tây Ninh plan.
   std::string fill_path(const std::string& pattern) {
     auto system = Principal::system();
     std::string id;
@@ -159,6 +171,15 @@ class PermissionMatrix : public ::testing::Test {
       id = std::to_string(org_a_);
     } else if (pattern.rfind("/api/v1/users/", 0) == 0) {
       id = std::to_string(member_a_id_);
+    } else if (pattern.rfind("/api/v1/transactions/", 0) == 0) {
+      id = std::to_string(platform_.ledger()
+                              .create(system, {{"type", "consulting"},
+                                               {"title", "Hợp đồng tư vấn"},
+                                               {"value_vnd", 1'000'000},
+                                               {"signed_on", "2025-01-01"}})
+                              .id);
+    } else if (pattern.rfind("/api/v1/plans/", 0) == 0) {
+      return std::regex_replace(pattern, std::regex("\\{code\\}"), "tay-ninh-5008");
     } else if (pattern.rfind("/api/v1/api-tokens/", 0) == 0) {
       id =
           std::to_string(platform_.users().create_api_token(system, {{"name", "Tạm thời"}}).row.id);
@@ -177,6 +198,14 @@ class PermissionMatrix : public ::testing::Test {
     }
     if (key == "POST /api/v1/needs") return R"({"title":"Mới","problem":"Vấn đề."})";
     if (key == "POST /api/v1/organizations") return R"({"kind":"enterprise","name":"Mới"})";
+    if (key == "POST /api/v1/transactions") {
+      return R"({"type":"consulting","title":"Mới","value_vnd":5,"signed_on":"2025-01-01"})";
+    }
+    if (key == "PATCH /api/v1/transactions/{id}") return R"({"title":"Tên mới"})";
+    if (key == "PUT /api/v1/plans/{code}/targets") {
+      return R"({"targets":[{"indicator":"ip_share_value","year":2025,"comparison":"above",)"
+             R"("value":5}]})";
+    }
     if (key == "PATCH /api/v1/offers/{id}" || key == "PATCH /api/v1/needs/{id}") {
       return R"({"title":"Tiêu đề mới"})";
     }
