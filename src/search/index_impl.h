@@ -33,13 +33,12 @@ inline constexpr char kFacetSeparator = '\x1f';
 inline constexpr std::size_t kTransferFacet = 6;  // index of "transfer_mode" in kFacetNames
 
 // Stored in the metadata under "format"; an index with another format is rebuilt.
-inline constexpr const char* kIndexFormat = "2";
+inline constexpr const char* kIndexFormat = "3";
 
 struct SearchIndex::Impl {
   std::filesystem::path directory;
   std::mutex write_mutex;
   Xapian::WritableDatabase writer;
-  Xapian::Stem stemmer{"english"};
 
   mutable std::mutex readers_mutex;
   mutable std::vector<std::unique_ptr<Xapian::Database>> idle_readers;
@@ -47,5 +46,9 @@ struct SearchIndex::Impl {
   std::unique_ptr<Xapian::Database> take_reader() const;
   void return_reader(std::unique_ptr<Xapian::Database> reader) const;
 };
+
+// Returns this thread's English stemmer. A Xapian::Stem keeps state while it
+// stems, so threads that index or search at the same time cannot share one.
+const Xapian::Stem& thread_stemmer();
 
 }  // namespace techmarket::search

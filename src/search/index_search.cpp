@@ -26,7 +26,11 @@ Xapian::Query filter_term(const char* prefix, const std::string& value) {
   return Xapian::Query(prefix + text::fold(value));
 }
 
-Xapian::Query build_filter(const SearchQuery& query) {
+// Returns the filter terms of `query` ANDed, leaving out those that every
+// document of `database` has (usually the status "published"), because
+// checking them costs time on every match and excludes nothing. Returns an
+// empty query when no filter is left.
+Xapian::Query build_filter(const SearchQuery& query, const Xapian::Database& database) {
   std::vector<Xapian::Query> filters = {filter_term(kStatusPrefix, query.status)};
   if (query.record_type) filters.push_back(filter_term(kTypePrefix, *query.record_type));
   if (query.kind) filters.push_back(filter_term(kKindPrefix, *query.kind));
@@ -38,6 +42,12 @@ Xapian::Query build_filter(const SearchQuery& query) {
   }
   if (query.transfer_mode) filters.push_back(filter_term(kTransferPrefix, *query.transfer_mode));
   if (query.price_band) filters.push_back(filter_term(kPricePrefix, *query.price_band));
+
+  Xapian::doccount documents = database.get_doccount();
+  std::erase_if(filters, [&](const Xapian::Query& filter) {
+    return documents > 0 && database.get_termfreq(*filter.get_terms_begin()) == documents;
+  });
+  if (filters.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
@@ -101,6 +111,7 @@ Xapian::Query build_query(const ParsedQuery& parsed, const Xapian::Query& filter
   ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                        Xapian::Query(record_boost->release()), kRecordBoostScale));
+  if (filter.empty()) return ranked;
   return Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter);
 }
 
@@ -116,9 +127,13 @@ SearchResult run(const Xapian::Database& database, const ParsedQuery& parsed,
   FacetCounter counter;
   if (query.with_facets) enquire.add_matchspy(&counter);
 
+  // Facets count every match up to kExactTotalLimit. Without them, one match
+  // past the page shows whether there are more, and the matcher can skip the
+  // documents that cannot reach the page, which on a broad query is most.
+  std::size_t check_at_least = query.with_facets ? kExactTotalLimit : query.offset + query.limit + 1;
   Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(query.offset),
                                           static_cast<Xapian::doccount>(query.limit),
-                                          static_cast<Xapian::doccount>(kExactTotalLimit));
+                                          static_cast<Xapian::doccount>(check_at_least));
   SearchResult result;
   result.total = matches.get_matches_estimated();
   result.has_more = query.offset + matches.size() < matches.get_matches_lower_bound();
@@ -165,20 +180,21 @@ void try_fallbacks(const Xapian::Database& database, const ParsedQuery& parsed,
 }  // namespace
 
 SearchResult SearchIndex::search(const SearchQuery& query) const {
-  Xapian::Query filter = build_filter(query);
+  const Xapian::Stem& stemmer = thread_stemmer();
   auto reader = impl_->take_reader();
   SearchResult result;
   for (int attempt = 0;; ++attempt) {
     try {
+      Xapian::Query filter = build_filter(query, *reader);
       ParsedQuery parsed = parse_query(query.text);
       // A query of punctuation only, such as "%" or "_", has no word to
       // match, so it finds nothing instead of listing every record.
       bool has_text = query.text.find_first_not_of(" \t\r\n") != std::string::npos;
       if (has_text && parsed.words.empty()) break;
-      add_joined_words(parsed, *reader);
-      result = run(*reader, parsed, query, filter, impl_->stemmer);
+      add_joined_words(parsed, *reader, stemmer);
+      result = run(*reader, parsed, query, filter, stemmer);
       if (query.with_fallback && !parsed.words.empty() && result.total < kFewMatches) {
-        try_fallbacks(*reader, parsed, query, filter, impl_->stemmer, result);
+        try_fallbacks(*reader, parsed, query, filter, stemmer, result);
       }
       break;
     } catch (const Xapian::DatabaseModifiedError&) {
