@@ -39,6 +39,9 @@ struct SearchIndex::Impl {
   std::filesystem::path directory;
   std::mutex write_mutex;
   Xapian::WritableDatabase writer;
+  // NOTE: one stemmer for every thread, kept for code written against it.
+  // Code that can run on several threads at once should use thread_stemmer().
+  Xapian::Stem stemmer{"english"};
 
   mutable std::mutex readers_mutex;
   mutable std::vector<std::unique_ptr<Xapian::Database>> idle_readers;
