@@ -140,10 +140,12 @@ SearchResult run(const Xapian::Database& database, const ParsedQuery& parsed,
   // term: 4.9 ms of CPU time at 100,000 records, so an estimated 50 ms at
   // 1,000,000, above the 10 ms p99 goal. Switching the record boost
   // (ValueWeightPostingSource) off cut about a third of the time per query.
+
   // Facets count every match up to kExactTotalLimit. Without them, one match
   // past the page shows whether there are more, and the matcher can skip the
   // documents that cannot reach the page, which on a broad query is most.
-  std::size_t check_at_least = query.with_facets ? kExactTotalLimit : query.offset + query.limit + 1;
+  std::size_t check_at_least =
+      query.with_facets ? kExactTotalLimit : query.offset + query.limit + 1;
   Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(query.offset),
                                           static_cast<Xapian::doccount>(query.limit),
                                           static_cast<Xapian::doccount>(check_at_least));
