@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "search/index.h"
+#include "search/record_boost.h"
 
 namespace techmarket::search {
 
@@ -42,6 +43,8 @@ struct SearchIndex::Impl {
   // NOTE: one stemmer for every thread, kept for code written against it.
   // Code that can run on several threads at once should use thread_stemmer().
   Xapian::Stem stemmer{"english"};
+
+  RecordBoostTable record_boosts;
 
   mutable std::mutex readers_mutex;
   mutable std::vector<std::unique_ptr<Xapian::Database>> idle_readers;

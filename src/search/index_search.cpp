@@ -110,12 +110,13 @@ class FacetCounter : public Xapian::MatchSpy {
 // Returns the query that matches `parsed` under `filter`, ranked by BM25 on
 // the words plus the boosts.
 Xapian::Query build_query(const ParsedQuery& parsed, const Xapian::Query& filter,
-                          const Xapian::Stem& stemmer) {
+                          const Xapian::Stem& stemmer,
+                          const std::shared_ptr<const RecordBoosts>& boosts) {
   Xapian::Query ranked = build_match_query(parsed, stemmer);
   Xapian::Query boost = build_boost_query(parsed);
   if (!boost.empty()) ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, boost);
 
-  auto* record_boost = new Xapian::ValueWeightPostingSource(kBoostSlot);
+  auto* record_boost = new RecordBoostSource(boosts);
   ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                        Xapian::Query(record_boost->release()), kRecordBoostScale));
@@ -124,10 +125,10 @@ Xapian::Query build_query(const ParsedQuery& parsed, const Xapian::Query& filter
 }
 
 SearchResult run(const Xapian::Database& database, const ParsedQuery& parsed,
-                 const SearchQuery& query, const Xapian::Query& filter,
-                 const Xapian::Stem& stemmer) {
+                 const SearchQuery& query, const Xapian::Query& filter, const Xapian::Stem& stemmer,
+                 const std::shared_ptr<const RecordBoosts>& boosts) {
   Xapian::Enquire enquire(database);
-  enquire.set_query(build_query(parsed, filter, stemmer));
+  enquire.set_query(build_query(parsed, filter, stemmer, boosts));
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, kBm25MinNormLength));
   if (query.order == SearchOrder::kNewest) {
     enquire.set_sort_by_value_then_relevance(kDateSlot, true);
@@ -137,9 +138,8 @@ SearchResult run(const Xapian::Database& database, const ParsedQuery& parsed,
 
   // TODO: a query of one word that most records contain ("của") visits every
   // posting of that word, because Xapian 1.4 cannot skip postings of a lone
-  // term: 4.9 ms of CPU time at 100,000 records, so an estimated 50 ms at
-  // 1,000,000, above the 10 ms p99 goal. Switching the record boost
-  // (ValueWeightPostingSource) off cut about a third of the time per query.
+  // term: 2.9 ms of CPU time at 100,000 records, so an estimated 30 ms at
+  // 1,000,000, above the 10 ms p99 goal.
 
   // Facets count every match up to kExactTotalLimit. Without them, one match
   // past the page shows whether there are more, and the matcher can skip the
@@ -177,14 +177,15 @@ SearchResult run(const Xapian::Database& database, const ParsedQuery& parsed,
 // first that finds more.
 void try_fallbacks(const Xapian::Database& database, const ParsedQuery& parsed,
                    const SearchQuery& query, const Xapian::Query& filter,
-                   const Xapian::Stem& stemmer, SearchResult& result) {
+                   const Xapian::Stem& stemmer, const std::shared_ptr<const RecordBoosts>& boosts,
+                   SearchResult& result) {
   using Fallback = std::string (*)(ParsedQuery&, const Xapian::Database&, const Xapian::Stem&);
   for (Fallback fallback :
        {Fallback{add_input_method_alternatives}, Fallback{add_typo_alternatives}}) {
     ParsedQuery widened = parsed;
     std::string reading = fallback(widened, database, stemmer);
     if (reading.empty()) continue;
-    SearchResult wider = run(database, widened, query, filter, stemmer);
+    SearchResult wider = run(database, widened, query, filter, stemmer, boosts);
     if (wider.total <= result.total) continue;
     result = std::move(wider);
     result.suggestion = reading;
@@ -207,9 +208,10 @@ SearchResult SearchIndex::search(const SearchQuery& query) const {
       bool has_text = query.text.find_first_not_of(" \t\r\n") != std::string::npos;
       if (has_text && parsed.words.empty()) break;
       add_joined_words(parsed, *reader, stemmer);
-      result = run(*reader, parsed, query, filter, stemmer);
+      auto boosts = impl_->record_boosts.boosts(*reader);
+      result = run(*reader, parsed, query, filter, stemmer, boosts);
       if (query.with_fallback && !parsed.words.empty() && result.total < kFewMatches) {
-        try_fallbacks(*reader, parsed, query, filter, stemmer, result);
+        try_fallbacks(*reader, parsed, query, filter, stemmer, boosts, result);
       }
       break;
     } catch (const Xapian::DatabaseModifiedError&) {
