@@ -8,6 +8,8 @@
 #
 # Settings from the environment:
 #   SEARCH_BENCH_DOCUMENTS  documents in each index, default 1000000
+#   SEARCH_BENCH_ENGINES    engines to run, default "xapian sqlite postgres"; the
+#                           PostgreSQL server is started only for postgres
 #   SEARCH_BENCH_CPU        the CPU core every process is pinned to, default 1
 #   SEARCH_BENCH_PG_PORT    port of the temporary PostgreSQL server, default 55432
 #   SEARCH_BENCH_WORK       work folder (an estimated 7 GB at 1,000,000 documents),
@@ -20,6 +22,7 @@ shared=${SHARED_DATA:-../shared/data}
 documents=${SEARCH_BENCH_DOCUMENTS:-1000000}
 cpu=${SEARCH_BENCH_CPU:-1}
 port=${SEARCH_BENCH_PG_PORT:-55432}
+engines=${SEARCH_BENCH_ENGINES:-xapian sqlite postgres}
 judged=tests/search/judged/queries.tsv
 nasa="$shared/tech_offers/nasa_t2_portfolio_2025-05-10.jsonl"
 bench="$build_dir/search_engines"
@@ -70,25 +73,27 @@ if [[ ! -s $work/documents.tsv ]]; then
       --judged "$judged" --nasa "$nasa"
 fi
 
-# The server's socket and log go in a folder its user can write to.
-pg_run="$work/postgres-run"
-mkdir -p "$pg_data" "$pg_run"
-if ((${#as_postgres[@]})); then
-  chown postgres: "$pg_data" "$pg_run"
+if [[ " $engines " == *" postgres "* ]]; then
+  # The server's socket and log go in a folder its user can write to.
+  pg_run="$work/postgres-run"
+  mkdir -p "$pg_data" "$pg_run"
+  if ((${#as_postgres[@]})); then
+    chown postgres: "$pg_data" "$pg_run"
+  fi
+  "${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust --encoding=UTF8 \
+    --locale=C.UTF-8 > "$work/initdb.log"
+  # One core for the server as for the other engines: no parallel workers, no JIT.
+  taskset -c "$cpu" "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_run/server.log" \
+    -w -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$pg_run" \
+    -o "-c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0 -c jit=off" \
+    -o "-c maintenance_work_mem=512MB" start > /dev/null
+  server_started=1
 fi
-"${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust --encoding=UTF8 \
-  --locale=C.UTF-8 > "$work/initdb.log"
-# One core for the server as for the other engines: no parallel workers, no JIT.
-taskset -c "$cpu" "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_run/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$pg_run" \
-  -o "-c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0 -c jit=off" \
-  -o "-c maintenance_work_mem=512MB" start > /dev/null
-server_started=1
 conninfo="host=127.0.0.1 port=$port user=postgres dbname=postgres"
 
 results="$work/results.txt"
 : > "$results"
-for engine in xapian sqlite postgres; do
+for engine in $engines; do
   taskset -c "$cpu" "$bench" build "$engine" --work "$work" --shared-data "$shared" \
     --generated "$work/documents.tsv" --postgres "$conninfo" | tee -a "$results"
   # A fresh process for the queries, so that its memory is that of searching alone.

@@ -39,6 +39,10 @@ def main():
         ("mean latency", lambda r: f"{float(r['mean_ms']):.2f} ms"),
         ("p50 CPU time per query", lambda r: f"{float(r['cpu_p50_ms']):.2f} ms"),
         ("p99 CPU time per query", lambda r: f"{float(r['cpu_p99_ms']):.2f} ms"),
+        ("p50 latency with facets", lambda r: f"{float(r['facets_p50_ms']):.2f} ms"),
+        ("p99 latency with facets", lambda r: f"{float(r['facets_p99_ms']):.2f} ms"),
+        ("p50 CPU time with facets", lambda r: f"{float(r['facets_cpu_p50_ms']):.2f} ms"),
+        ("p99 CPU time with facets", lambda r: f"{float(r['facets_cpu_p99_ms']):.2f} ms"),
         ("MRR@10, judged set, all classes", lambda r: f"{float(r['mrr_all']):.3f}"),
     ]
     classes = sorted({k[4:] for r in results.values() for k in r

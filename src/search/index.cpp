@@ -64,11 +64,12 @@ void add_words(Xapian::Document& entry, const std::string& text, Xapian::termcou
       previous = nullptr;
       continue;
     }
-    entry.add_posting(token.folded, ++position, weight);
-    if (is_ascii_word(token.folded)) {
-      entry.add_term(kStemPrefix + stemmer(token.folded), weight);
+    // One positional term per word, the one that queries match (its stem for
+    // ASCII words), and the exact form only where it distinguishes words.
+    entry.add_posting(match_term(token.folded, stemmer), ++position, weight);
+    if (has_exact_term(token.folded, token.exact)) {
+      entry.add_term(kExactPrefix + token.exact, weight);
     }
-    entry.add_term(kExactPrefix + token.exact, weight);
     if (previous && weight >= kMinBigramWeight) {
       entry.add_term(kBigramPrefix + *previous + " " + token.folded, weight);
     }
@@ -169,6 +170,11 @@ std::optional<std::string> price_band(std::optional<std::int64_t> price_vnd, boo
   return "over_10b";
 }
 
+const Xapian::Stem& thread_stemmer() {
+  thread_local const Xapian::Stem stemmer("english");
+  return stemmer;
+}
+
 std::unique_ptr<Xapian::Database> SearchIndex::Impl::take_reader() const {
   {
     std::lock_guard lock(readers_mutex);
@@ -209,7 +215,7 @@ void SearchIndex::replace(const SearchDocument& document) {
   Xapian::Document entry;
   Xapian::termpos position = 0;
   for (const auto& [text, weight] : document.texts) {
-    add_words(entry, text, weight, position, impl_->stemmer);
+    add_words(entry, text, weight, position, thread_stemmer());
   }
   add_completion_words(entry, document.title);
   for (const auto& keyword : document.keywords) add_completion_words(entry, keyword);

@@ -63,6 +63,7 @@ struct SearchQuery {
   std::size_t offset = 0;
   std::size_t limit = 20;
   // Each costs time on broad queries; a caller that shows none can skip them.
+  // Facets also make `total` exact up to kExactTotalLimit (see SearchResult).
   bool with_facets = true;
   bool with_snippets = true;
   // Telex/VNI decoding and one-edit typo correction when the query as typed
@@ -93,7 +94,9 @@ struct FacetCount {
 
 struct SearchResult {
   std::vector<SearchHit> items;
-  std::size_t total = 0;  // exact up to kExactTotalLimit, estimated above
+  // Exact up to kExactTotalLimit, estimated above. Without facets, exact only
+  // up to offset + limit, estimated above.
+  std::size_t total = 0;
   bool has_more = false;
   // Counts per facet name (see kFacetNames) over the records that match,
   // most frequent first; exact while the query matches at most kExactTotalLimit.

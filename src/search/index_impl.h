@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "search/index.h"
+#include "search/record_boost.h"
 
 namespace techmarket::search {
 
@@ -33,13 +34,17 @@ inline constexpr char kFacetSeparator = '\x1f';
 inline constexpr std::size_t kTransferFacet = 6;  // index of "transfer_mode" in kFacetNames
 
 // Stored in the metadata under "format"; an index with another format is rebuilt.
-inline constexpr const char* kIndexFormat = "2";
+inline constexpr const char* kIndexFormat = "3";
 
 struct SearchIndex::Impl {
   std::filesystem::path directory;
   std::mutex write_mutex;
   Xapian::WritableDatabase writer;
+  // NOTE: one stemmer for every thread, kept for code written against it.
+  // Code that can run on several threads at once should use thread_stemmer().
   Xapian::Stem stemmer{"english"};
+
+  RecordBoostTable record_boosts;
 
   mutable std::mutex readers_mutex;
   mutable std::vector<std::unique_ptr<Xapian::Database>> idle_readers;
@@ -47,5 +52,9 @@ struct SearchIndex::Impl {
   std::unique_ptr<Xapian::Database> take_reader() const;
   void return_reader(std::unique_ptr<Xapian::Database> reader) const;
 };
+
+// Returns this thread's English stemmer. A Xapian::Stem keeps state while it
+// stems, so threads that index or search at the same time cannot share one.
+const Xapian::Stem& thread_stemmer();
 
 }  // namespace techmarket::search

@@ -46,8 +46,8 @@ Xapian::Query word_query(const QueryWord& word, const Xapian::Stem& stemmer) {
       spellings.emplace_back(match_term(alternative, stemmer));
       continue;
     }
-    Xapian::Query parts[] = {Xapian::Query(alternative.substr(0, space)),
-                             Xapian::Query(alternative.substr(space + 1))};
+    Xapian::Query parts[] = {Xapian::Query(match_term(alternative.substr(0, space), stemmer)),
+                             Xapian::Query(match_term(alternative.substr(space + 1), stemmer))};
     spellings.emplace_back(Xapian::Query::OP_PHRASE, std::begin(parts), std::end(parts), 2);
   }
   if (spellings.size() == 1) return spellings.front();
@@ -79,7 +79,7 @@ std::string describe(const ParsedQuery& parsed) {
 
 bool is_indexed(const std::string& folded, const Xapian::Database& database,
                 const Xapian::Stem& stemmer) {
-  return database.term_exists(folded) || database.term_exists(match_term(folded, stemmer));
+  return database.term_exists(match_term(folded, stemmer));
 }
 
 }  // namespace
@@ -95,6 +95,10 @@ bool is_ascii_word(const std::string& word) {
 std::string match_term(const std::string& folded, const Xapian::Stem& stemmer) {
   if (!is_ascii_word(folded)) return folded;
   return kStemPrefix + stemmer(folded);
+}
+
+bool has_exact_term(const std::string& folded, const std::string& exact) {
+  return exact != folded || text::is_folded_syllable(folded);
 }
 
 ParsedQuery parse_query(const std::string& text) {
@@ -124,14 +128,18 @@ Xapian::Query build_match_query(const ParsedQuery& parsed, const Xapian::Stem& s
   std::map<int, std::vector<Xapian::Query>> phrases;
   for (std::size_t i = 0; i < parsed.words.size(); ++i) {
     const auto& word = parsed.words[i];
-    if (word.phrase >= 0 && !word.is_code) phrases[word.phrase].emplace_back(word.folded);
+    if (word.phrase >= 0 && !word.is_code) {
+      phrases[word.phrase].emplace_back(match_term(word.folded, stemmer));
+    }
     if (word.joined_with_next.empty() || i + 1 == parsed.words.size()) {
       required.push_back(word_query(word, stemmer));
       continue;
     }
     // Either both words, or the one word they make together.
     const auto& next = parsed.words[++i];
-    if (next.phrase >= 0 && !next.is_code) phrases[next.phrase].emplace_back(next.folded);
+    if (next.phrase >= 0 && !next.is_code) {
+      phrases[next.phrase].emplace_back(match_term(next.folded, stemmer));
+    }
     Xapian::Query both(Xapian::Query::OP_AND, word_query(word, stemmer), word_query(next, stemmer));
     // The joined word stands for two query words, so it weighs twice.
     Xapian::Query joined(Xapian::Query::OP_SCALE_WEIGHT,
@@ -150,11 +158,14 @@ Xapian::Query build_match_query(const ParsedQuery& parsed, const Xapian::Stem& s
 Xapian::Query build_boost_query(const ParsedQuery& parsed) {
   std::vector<Xapian::Query> boosts;
   for (const auto& word : parsed.words) {
-    if (!word.exact.empty()) boosts.emplace_back(kExactPrefix + word.exact);
+    if (!word.exact.empty() && has_exact_term(word.folded, word.exact)) {
+      boosts.emplace_back(kExactPrefix + word.exact);
+    }
     for (const auto& exact : word.alternative_exacts) {
       if (!exact.empty()) boosts.emplace_back(kExactPrefix + exact);
     }
-    if (!word.joined_with_next.empty()) {
+    const std::string& joined = word.joined_with_next;
+    if (!joined.empty() && has_exact_term(joined, joined)) {
       // Weighs as the two exact words it replaces.
       boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                           Xapian::Query(kExactPrefix + word.joined_with_next), 2.0);
@@ -213,27 +224,29 @@ std::string add_input_method_alternatives(ParsedQuery& parsed, const Xapian::Dat
   return describe(parsed);
 }
 
-void add_joined_words(ParsedQuery& parsed, const Xapian::Database& database) {
+void add_joined_words(ParsedQuery& parsed, const Xapian::Database& database,
+                      const Xapian::Stem& stemmer) {
   for (std::size_t i = 0; i + 1 < parsed.words.size(); ++i) {
     auto& word = parsed.words[i];
     const auto& next = parsed.words[i + 1];
     if (word.is_code || next.is_code || word.phrase >= 0 || next.phrase >= 0) continue;
     std::string joined = word.folded + next.folded;
-    if (database.term_exists(joined)) word.joined_with_next = joined;
+    if (database.term_exists(match_term(joined, stemmer))) word.joined_with_next = joined;
   }
 }
 
 // Returns the two indexed words that `word` splits into, the pair whose
 // rarer half is the most frequent, or an empty string.
-std::string split_into_indexed_words(const std::string& word, const Xapian::Database& database) {
+std::string split_into_indexed_words(const std::string& word, const Xapian::Database& database,
+                                     const Xapian::Stem& stemmer) {
   constexpr std::size_t kMinPartLength = 2;
   std::string best;
   Xapian::doccount best_frequency = 0;
   for (std::size_t cut = kMinPartLength; cut + kMinPartLength <= word.size(); ++cut) {
     std::string left = word.substr(0, cut);
     std::string right = word.substr(cut);
-    Xapian::doccount frequency =
-        std::min(database.get_termfreq(left), database.get_termfreq(right));
+    Xapian::doccount frequency = std::min(database.get_termfreq(match_term(left, stemmer)),
+                                          database.get_termfreq(match_term(right, stemmer)));
     if (frequency > best_frequency) {
       best = left + " " + right;
       best_frequency = frequency;
@@ -259,10 +272,9 @@ std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& d
     std::string best;
     Xapian::doccount best_frequency = 0;
     auto consider = [&](const std::string& candidate) {
-      // A candidate counts when it is indexed as written or by its stem, so
-      // that "bearng" reaches "bearing" in a record that contains "Bearings".
-      Xapian::doccount frequency = std::max(database.get_termfreq(candidate),
-                                            database.get_termfreq(match_term(candidate, stemmer)));
+      // Words are indexed by their stem, so "bearng" reaches "bearing" in a
+      // record that contains "Bearings".
+      Xapian::doccount frequency = database.get_termfreq(match_term(candidate, stemmer));
       if (frequency > best_frequency ||
           (frequency == best_frequency && frequency > 0 && candidate < best)) {
         best = candidate;
@@ -286,7 +298,7 @@ std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& d
     for (std::size_t i = 0; i <= typed.size(); ++i) {
       for (char letter : kLetters) consider(typed.substr(0, i) + letter + typed.substr(i));
     }
-    if (best_frequency == 0) best = split_into_indexed_words(typed, database);
+    if (best_frequency == 0) best = split_into_indexed_words(typed, database, stemmer);
     if (best.empty()) continue;
     word.alternatives.push_back(best);
     word.alternative_exacts.emplace_back();

@@ -17,7 +17,7 @@ namespace techmarket::search {
 // with X, following Xapian's convention for application prefixes.
 inline constexpr const char* kExactPrefix = "E";     // words as written, lower case
 inline constexpr const char* kBigramPrefix = "B";    // two adjacent folded words
-inline constexpr const char* kStemPrefix = "Z";      // English stem of a folded word
+inline constexpr const char* kStemPrefix = "Z";      // English stem of a folded ASCII word
 inline constexpr const char* kCompletePrefix = "T";  // words of titles and keywords
 
 // One word of a query, or one code such as "iso9001".
@@ -44,8 +44,15 @@ struct ParsedQuery {
 ParsedQuery parse_query(const std::string& text);
 
 // Returns the term that matches `folded` in documents: its stem with the Z
-// prefix for words of ASCII letters, the folded word itself otherwise.
+// prefix for words of ASCII letters, the folded word itself otherwise. It is
+// the only term of a word that carries positions, so phrases use it too.
 std::string match_term(const std::string& folded, const Xapian::Stem& stemmer);
+
+// Returns true when a word is also indexed by its exact form (kExactPrefix):
+// when the exact form differs from the folded one, or when the word is a
+// Vietnamese syllable written without marks ("thanh", which "thành" and
+// "thạnh" fold to). Other exact forms would repeat the folded word.
+bool has_exact_term(const std::string& folded, const std::string& exact);
 
 // Returns true for a word made only of ASCII letters a to z.
 bool is_ascii_word(const std::string& word);
@@ -64,7 +71,8 @@ std::string add_input_method_alternatives(ParsedQuery& parsed, const Xapian::Dat
 
 // Records, for every two adjacent words, the word they make when written
 // together if the index contains it, so that "space cube" finds "SpaceCube".
-void add_joined_words(ParsedQuery& parsed, const Xapian::Database& database);
+void add_joined_words(ParsedQuery& parsed, const Xapian::Database& database,
+                      const Xapian::Stem& stemmer);
 
 // Adds, for every word of three or more ASCII letters that is not in the
 // index, the indexed word one edit away (deletion, insertion, substitution or

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_map>
+#include <utility>
 
 #include "text/fold.h"
 #include "text/tone.h"
@@ -67,8 +69,21 @@ Token make_token(std::string_view text, std::size_t begin, std::size_t end) {
     token.exact = token.folded;
     return token;
   }
+  // Folding takes two ICU normalizations and a locale per word, and texts
+  // repeat a few thousand syllables, so each thread caches the forms of the
+  // words it saw last.
+  constexpr std::size_t kMaxCachedWords = 1 << 16;
+  thread_local std::unordered_map<std::string, std::pair<std::string, std::string>> cache;
+  auto cached = cache.find(std::string(word));
+  if (cached != cache.end()) {
+    token.folded = cached->second.first;
+    token.exact = cached->second.second;
+    return token;
+  }
   token.folded = fold(word);
   token.exact = canonical_tone_placement(to_lower_vi(word));
+  if (cache.size() >= kMaxCachedWords) cache.clear();
+  cache.emplace(std::string(word), std::make_pair(token.folded, token.exact));
   return token;
 }
 
