@@ -8,6 +8,7 @@
 #include "auth/session_routes.h"
 #include "catalog/offer_routes.h"
 #include "db/migrations.h"
+#include "deals/deal_routes.h"
 #include "http/static_files.h"
 #include "imports/import_routes.h"
 #include "needs/need_routes.h"
@@ -35,6 +36,7 @@ Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions option
       offers_(pool_, indexer_),
       needs_(pool_, indexer_),
       organizations_(pool_),
+      deals_(pool_, offers_, needs_, data_dir_ / "deal-documents"),
       sessions_(pool_, options.auth),
       users_(pool_, options.auth.password_cost) {
   {
@@ -66,6 +68,7 @@ void Platform::add_routes() {
   catalog::add_offer_routes(router_, offers_);
   needs::add_need_routes(router_, needs_);
   organizations::add_organization_routes(router_, organizations_);
+  deals::add_deal_routes(router_, deals_);
   reference::add_reference_routes(router_, pool_);
   search::add_search_routes(router_, index_);
 

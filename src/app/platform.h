@@ -10,6 +10,7 @@
 #include "auth/user_service.h"
 #include "catalog/offer_service.h"
 #include "db/sqlite.h"
+#include "deals/deal_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "needs/need_service.h"
@@ -40,6 +41,8 @@ class Platform {
   catalog::OfferService& offers() { return offers_; }
   needs::NeedService& needs() { return needs_; }
   organizations::OrganizationService& organizations() { return organizations_; }
+  // Deals; the ledger connects to them with DealService::set_contract_hook.
+  deals::DealService& deals() { return deals_; }
   // Expires the published offers and needs whose date is before today; returns how many.
   // TODO: a running server expires records only when it starts; until a timer
   // calls this, run `techmarket expire` once a day.
@@ -61,6 +64,7 @@ class Platform {
   catalog::OfferService offers_;
   needs::NeedService needs_;
   organizations::OrganizationService organizations_;
+  deals::DealService deals_;
   auth::SessionService sessions_;
   auth::UserService users_;
   http::Router router_;
