@@ -8,10 +8,12 @@
 #include "auth/session_routes.h"
 #include "catalog/offer_routes.h"
 #include "db/migrations.h"
+#include "deals/deal_routes.h"
 #include "http/static_files.h"
 #include "imports/import_routes.h"
 #include "indicators/indicator_routes.h"
 #include "ledger/ledger_routes.h"
+#include "ledger/ledger_service.h"
 #include "needs/need_routes.h"
 #include "organizations/organization_routes.h"
 #include "reference/routes.h"
@@ -27,6 +29,29 @@ std::filesystem::path prepare_directory(const std::filesystem::path& data_dir) {
   return data_dir;
 }
 
+// Records the contract of a deal that reached contract_signed in the ledger.
+// Parties, their provinces and the title that the request leaves out are
+// taken from the deal, so a signed deal needs only the type, the value and
+// the signing date.
+void record_deal_in_ledger(db::Connection& connection, const auth::Principal& actor,
+                           const deals::Deal& deal, const nlohmann::json& contract) {
+  if (!contract.is_object()) {
+    ledger::record_deal_contract(connection, actor, deal.id, contract);
+    return;
+  }
+  auto body = contract;
+  if (!body.contains("title")) body["title"] = deal.title;
+  for (const auto& party : deal.parties) {
+    auto organization_field = party.role + "_organization_id";
+    if (!body.contains(organization_field)) body[organization_field] = party.organization_id;
+    auto province_field = party.role + "_province_code";
+    if (party.role != "intermediary" && !body.contains(province_field) && party.province_code) {
+      body[province_field] = *party.province_code;
+    }
+  }
+  ledger::record_deal_contract(connection, actor, deal.id, body);
+}
+
 }  // namespace
 
 Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions options)
@@ -39,6 +64,7 @@ Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions option
       organizations_(pool_),
       ledger_(pool_),
       plans_(pool_),
+      deals_(pool_, offers_, needs_, data_dir_ / "deal-documents"),
       sessions_(pool_, options.auth),
       users_(pool_, options.auth.password_cost) {
   {
@@ -55,6 +81,7 @@ Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions option
     indexer_.reindex();
   }
   expired_at_open_ = expire_due_records();
+  deals_.set_contract_hook(record_deal_in_ledger);
   add_routes();
 }
 
@@ -70,6 +97,7 @@ void Platform::add_routes() {
   catalog::add_offer_routes(router_, offers_);
   needs::add_need_routes(router_, needs_);
   organizations::add_organization_routes(router_, organizations_);
+  deals::add_deal_routes(router_, deals_);
   reference::add_reference_routes(router_, pool_);
   search::add_search_routes(router_, index_);
 

@@ -10,6 +10,7 @@
 #include "auth/user_service.h"
 #include "catalog/offer_service.h"
 #include "db/sqlite.h"
+#include "deals/deal_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "indicators/plans.h"
@@ -44,6 +45,8 @@ class Platform {
   organizations::OrganizationService& organizations() { return organizations_; }
   ledger::LedgerService& ledger() { return ledger_; }
   indicators::PlanService& plans() { return plans_; }
+  // Deals; the ledger connects to them with DealService::set_contract_hook.
+  deals::DealService& deals() { return deals_; }
   // Expires the published offers and needs whose date is before today; returns how many.
   // TODO: a running server expires records only when it starts; until a timer
   // calls this, run `techmarket expire` once a day.
@@ -67,6 +70,7 @@ class Platform {
   organizations::OrganizationService organizations_;
   ledger::LedgerService ledger_;
   indicators::PlanService plans_;
+  deals::DealService deals_;
   auth::SessionService sessions_;
   auth::UserService users_;
   http::Router router_;

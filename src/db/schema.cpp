@@ -166,6 +166,7 @@ CREATE TABLE search_outbox (
 std::string_view reference_seed_sql();
 std::string_view accounts_schema_sql();
 std::string_view ledger_schema_sql();
+std::string_view deals_schema_sql();
 
 const std::vector<SchemaVersion>& schema_versions() {
   static const std::vector<SchemaVersion> versions = {
@@ -176,6 +177,7 @@ const std::vector<SchemaVersion>& schema_versions() {
        accounts_schema_sql()},
       {4, "ledger: transactions, yearly aggregates, plans and targets, network connections",
        ledger_schema_sql()},
+      {5, "deals: parties, stage history, messages and documents", deals_schema_sql()},
   };
   return versions;
 }

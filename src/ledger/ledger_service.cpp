@@ -83,20 +83,14 @@ Transaction record_deal_contract(db::Connection& connection, const auth::Princip
                                  std::int64_t deal_id, const nlohmann::json& contract) {
   if (!contract.is_object()) {
     throw ValidationError(std::vector<FieldError>{
-        {"contract", "must be an object with the transaction fields: type, title, value_vnd, "
-                     "signed_on, ..."}});
+        {"", "must be an object with the transaction fields: type, title, value_vnd, "
+             "signed_on, ..."}});
   }
   auto body = contract;
   body["kind"] = "contract";
   body["source"] = "deal";
   body["deal_id"] = deal_id;
-  try {
-    return insert_with_aggregates(connection, actor, validate_transaction(connection, body));
-  } catch (const ValidationError& error) {
-    auto errors = error.errors();
-    for (auto& field : errors) field.field = "contract." + field.field;
-    throw ValidationError(std::move(errors));
-  }
+  return insert_with_aggregates(connection, actor, validate_transaction(connection, body));
 }
 
 Transaction LedgerService::create(const auth::Principal& actor, const nlohmann::json& body) {

@@ -37,7 +37,9 @@ Transaction insert_with_aggregates(db::Connection& connection, const auth::Princ
 // Records the contract of a deal that reached contract_signed, inside the
 // deal's write transaction: kind "contract", source "deal", unverified.
 // `contract` contains the transaction fields; "kind", "source" and "deal_id"
-// are set here. Throws ValidationError naming "contract.<field>".
+// are set here. Throws ValidationError naming the transaction fields (an
+// empty field name when `contract` is not an object); the deal service adds
+// the "contract." prefix.
 Transaction record_deal_contract(db::Connection& connection, const auth::Principal& actor,
                                  std::int64_t deal_id, const nlohmann::json& contract);
 

@@ -59,6 +59,19 @@ const std::map<std::string, Row> kMatrix = {
     {"POST /api/v1/needs/{id}/renew", {U, A, A, N, A, N, A}},
     {"POST /api/v1/needs/{id}/archive", {U, A, A, N, A, N, A}},
 
+    // Deals in {id} routes have organization A as their only party. Officers
+    // read every deal but act on none they are not a party of; API tokens
+    // are rejected.
+    {"GET /api/v1/deals", {U, A, A, A, A, A, F}},
+    {"POST /api/v1/deals", {U, A, A, A, A, A, F}},
+    {"GET /api/v1/deals/{id}", {U, A, A, A, A, N, F}},
+    {"POST /api/v1/deals/{id}/stage", {U, A, A, F, A, N, F}},
+    {"GET /api/v1/deals/{id}/messages", {U, A, A, A, A, N, F}},
+    {"POST /api/v1/deals/{id}/messages", {U, A, A, F, A, N, F}},
+    {"GET /api/v1/deals/{id}/documents", {U, A, A, A, A, N, F}},
+    {"POST /api/v1/deals/{id}/documents", {U, A, A, F, A, N, F}},
+    {"GET /api/v1/deals/{id}/documents/{document_id}", {U, A, A, A, A, N, F}},
+
     {"GET /api/v1/organizations", {A, A, A, A, A, A, A}},
     {"POST /api/v1/organizations", {U, A, A, F, F, F, F}},
     {"GET /api/v1/organizations/{id}", {A, A, A, A, A, A, A}},
@@ -154,6 +167,7 @@ class PermissionMatrix : public ::testing::Test {
   std::string fill_path(const std::string& pattern) {
     auto system = Principal::system();
     std::string id;
+    std::string document_id;
     if (pattern.rfind("/api/v1/offers/", 0) == 0) {
       id = std::to_string(platform_.offers()
                               .create(system, {{"kind", "technology"},
@@ -167,6 +181,15 @@ class PermissionMatrix : public ::testing::Test {
                                                {"problem", "Chưa công bố."},
                                                {"owner_organization_id", org_a_}})
                               .id);
+    } else if (pattern.rfind("/api/v1/deals/", 0) == 0) {
+      auto deal = platform_.deals().open(
+          system, {{"origin", "staff"},
+                   {"title", "Giao dịch của A"},
+                   {"parties", {{{"role", "buyer"}, {"organization_id", org_a_}}}}});
+      id = std::to_string(deal.id);
+      auto document = platform_.deals().upload_document(system, deal.id, "%PDF-1.4\n%%EOF\n",
+                                                        "hop-dong.pdf");
+      document_id = std::to_string(document.id);
     } else if (pattern.rfind("/api/v1/organizations/", 0) == 0) {
       id = std::to_string(org_a_);
     } else if (pattern.rfind("/api/v1/users/", 0) == 0) {
@@ -185,6 +208,7 @@ class PermissionMatrix : public ::testing::Test {
           std::to_string(platform_.users().create_api_token(system, {{"name", "Tạm thời"}}).row.id);
     }
     auto path = std::regex_replace(pattern, std::regex("\\{id\\}"), id);
+    path = std::regex_replace(path, std::regex("\\{document_id\\}"), document_id);
     path = std::regex_replace(path, std::regex("\\{record_type\\}"), "organizations");
     return std::regex_replace(path, std::regex("\\{code\\}"), "80");
   }
@@ -197,6 +221,9 @@ class PermissionMatrix : public ::testing::Test {
       return R"({"kind":"technology","title":"Mới","summary":"Tóm tắt."})";
     }
     if (key == "POST /api/v1/needs") return R"({"title":"Mới","problem":"Vấn đề."})";
+    if (key == "POST /api/v1/deals") return R"({"origin":"interest"})";
+    if (key == "POST /api/v1/deals/{id}/stage") return R"({"stage":"negotiation"})";
+    if (key == "POST /api/v1/deals/{id}/messages") return R"({"body":"Xin chào."})";
     if (key == "POST /api/v1/organizations") return R"({"kind":"enterprise","name":"Mới"})";
     if (key == "POST /api/v1/transactions") {
       return R"({"type":"consulting","title":"Mới","value_vnd":5,"signed_on":"2025-01-01"})";
