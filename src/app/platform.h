@@ -12,6 +12,8 @@
 #include "db/sqlite.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "matching/follow_service.h"
+#include "matching/match_service.h"
 #include "needs/need_service.h"
 #include "organizations/organization_service.h"
 #include "search/index.h"
@@ -40,6 +42,8 @@ class Platform {
   catalog::OfferService& offers() { return offers_; }
   needs::NeedService& needs() { return needs_; }
   organizations::OrganizationService& organizations() { return organizations_; }
+  matching::MatchService& matches() { return matches_; }
+  matching::FollowService& follows() { return follows_; }
   // Expires the published offers and needs whose date is before today; returns how many.
   // TODO: a running server expires records only when it starts; until a timer
   // calls this, run `techmarket expire` once a day.
@@ -61,6 +65,8 @@ class Platform {
   catalog::OfferService offers_;
   needs::NeedService needs_;
   organizations::OrganizationService organizations_;
+  matching::MatchService matches_;
+  matching::FollowService follows_;
   auth::SessionService sessions_;
   auth::UserService users_;
   http::Router router_;

@@ -165,6 +165,7 @@ CREATE TABLE search_outbox (
 
 std::string_view reference_seed_sql();
 std::string_view accounts_schema_sql();
+std::string_view matching_schema_sql();
 
 const std::vector<SchemaVersion>& schema_versions() {
   static const std::vector<SchemaVersion> versions = {
@@ -173,6 +174,7 @@ const std::vector<SchemaVersion>& schema_versions() {
        reference_seed_sql()},
       {3, "accounts: users, sessions, API tokens, password resets, audit log",
        accounts_schema_sql()},
+      {6, "matching: stored matches, follows, inbox of alerts", matching_schema_sql()},
   };
   return versions;
 }
