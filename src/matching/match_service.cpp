@@ -379,13 +379,17 @@ RecomputeReport MatchService::recompute_all(unsigned threads) {
   report.needs = need_ids.size();
   auto connection = pool_.acquire();
   db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
-  delete_all_matches(*connection);
+  // Pairs stored before the recompute are not new, so they alert nobody.
   bool followed = any_record_follows(*connection);
+  std::vector<std::vector<StoredMatch>> before(followed ? need_ids.size() : 0);
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    before[i] = read_stored(*connection, true, need_ids[i]);
+  }
+  delete_all_matches(*connection);
   for (std::size_t i = 0; i < need_ids.size(); ++i) {
     replace_need_matches(*connection, need_ids[i], results[i]);
     report.matches += results[i].size();
-    // Alerts of earlier runs stay in the inbox, so only new pairs reach anyone.
-    if (followed) report.alerts += alert_new_matches(*connection, {}, results[i]);
+    if (followed) report.alerts += alert_new_matches(*connection, before[i], results[i]);
   }
   transaction.commit();
   spdlog::info("event=matches_recomputed needs={} matches={} alerts={} threads={}", report.needs,

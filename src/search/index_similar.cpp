@@ -161,7 +161,10 @@ std::vector<SimilarHit> SearchIndex::similar(const SimilarQuery& query) const {
   std::vector<SimilarHit> hits;
   for (int attempt = 0;; ++attempt) {
     try {
-      hits = find_similar(*reader, query, impl_->stemmer);
+      // Xapian::Stem keeps state while it stems, so each call has its own
+      // instead of sharing impl_->stemmer across threads.
+      Xapian::Stem stemmer("english");
+      hits = find_similar(*reader, query, stemmer);
       break;
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed twice during the match; read the new revision once more.
