@@ -93,6 +93,8 @@ NeedProfile need_profile(const needs::Need& need) {
   profile.st_field = need.st_field;
   profile.industry_section = need.industry_section;
   if (need.industry_version) profile.industry_version = *need.industry_version;
+  // NOTE: needs have no TRL and no IPC field, so the IPC codes come from
+  // keywords and the wanted readiness from the deadline (see scoring.cpp).
   for (const auto& keyword : need.keywords) {
     if (catalog::is_ipc_symbol(keyword)) profile.ipc_codes.push_back(keyword);
   }
