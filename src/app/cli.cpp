@@ -3,9 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "app/import_commands.h"
 #include "app/platform.h"
@@ -92,6 +94,14 @@ int reindex(const std::string& data_dir) {
   return 0;
 }
 
+int recompute_matches(const std::string& data_dir, unsigned threads) {
+  Platform platform(data_dir);
+  auto report = platform.matches().recompute_all(threads);
+  std::cout << "matched " << report.needs << " published needs: " << report.matches
+            << " matches stored, " << report.alerts << " new alerts\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -158,9 +168,19 @@ int run_cli(int argc, char** argv) {
   auto* expire_command = cli.add_subcommand(
       "expire", "Expire published offers and needs whose expiry date or deadline has passed");
 
+  auto* match_command = cli.add_subcommand("match", "Match needs with offers");
+  match_command->require_subcommand(1);
+  auto* match_recompute = match_command->add_subcommand(
+      "recompute", "Recompute the stored matches of every published need");
+  unsigned match_threads = std::max(1u, std::thread::hardware_concurrency());
+  match_recompute->add_option("--threads", match_threads, "Threads that compute matches")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+
   // --data-dir may come before or after the subcommand.
   for (auto* command : {serve_command, import_reference, import_offers, import_needs,
-                        import_organizations, reindex_command, user_add, expire_command}) {
+                        import_organizations, reindex_command, user_add, expire_command,
+                        match_recompute}) {
     command->add_option("--data-dir", data_dir, "Directory of the database and search index");
   }
 
@@ -171,6 +191,7 @@ int run_cli(int argc, char** argv) {
     if (*user_add) return add_user(data_dir, new_user, std::cin);
     if (*expire_command) return expire_records(data_dir);
     if (*reindex_command) return reindex(data_dir);
+    if (*match_recompute) return recompute_matches(data_dir, match_threads);
     if (*import_reference) return run_import(data_dir, ImportKind::kReference, source);
     if (*import_offers) return run_import(data_dir, ImportKind::kOffers, source);
     if (*import_needs) return run_import(data_dir, ImportKind::kNeeds, source);

@@ -14,6 +14,7 @@
 #include "indicators/indicator_routes.h"
 #include "ledger/ledger_routes.h"
 #include "ledger/ledger_service.h"
+#include "matching/match_routes.h"
 #include "needs/need_routes.h"
 #include "organizations/organization_routes.h"
 #include "reference/routes.h"
@@ -65,6 +66,8 @@ Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions option
       ledger_(pool_),
       plans_(pool_),
       deals_(pool_, offers_, needs_, data_dir_ / "deal-documents"),
+      matches_(pool_, index_, offers_, needs_, organizations_),
+      follows_(pool_, offers_, needs_),
       sessions_(pool_, options.auth),
       users_(pool_, options.auth.password_cost) {
   {
@@ -73,6 +76,9 @@ Platform::Platform(const std::filesystem::path& data_dir, PlatformOptions option
   }
   indexer_.add_source("offer", {"offers", catalog::offer_search_document});
   indexer_.add_source("need", {"needs", needs::need_search_document});
+
+  offers_.set_after_change([this](std::int64_t id) { matches_.offer_changed(id); });
+  needs_.set_after_change([this](std::int64_t id) { matches_.need_changed(id); });
 
   std::size_t replayed = indexer_.drain();
   if (replayed > 0) spdlog::info("event=outbox_replay records={}", replayed);
@@ -100,6 +106,7 @@ void Platform::add_routes() {
   deals::add_deal_routes(router_, deals_);
   reference::add_reference_routes(router_, pool_);
   search::add_search_routes(router_, index_);
+  matching::add_match_routes(router_, matches_, follows_);
 
   router_.set_authenticator(auth::make_authenticator(sessions_));
   auth::add_session_routes(router_, sessions_);

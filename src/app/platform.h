@@ -15,6 +15,8 @@
 #include "http/router.h"
 #include "indicators/plans.h"
 #include "ledger/ledger_service.h"
+#include "matching/follow_service.h"
+#include "matching/match_service.h"
 #include "needs/need_service.h"
 #include "organizations/organization_service.h"
 #include "search/index.h"
@@ -47,6 +49,8 @@ class Platform {
   indicators::PlanService& plans() { return plans_; }
   // Deals; the ledger connects to them with DealService::set_contract_hook.
   deals::DealService& deals() { return deals_; }
+  matching::MatchService& matches() { return matches_; }
+  matching::FollowService& follows() { return follows_; }
   // Expires the published offers and needs whose date is before today; returns how many.
   // TODO: a running server expires records only when it starts; until a timer
   // calls this, run `techmarket expire` once a day.
@@ -71,6 +75,8 @@ class Platform {
   ledger::LedgerService ledger_;
   indicators::PlanService plans_;
   deals::DealService deals_;
+  matching::MatchService matches_;
+  matching::FollowService follows_;
   auth::SessionService sessions_;
   auth::UserService users_;
   http::Router router_;

@@ -208,6 +208,7 @@ Offer OfferService::save(const auth::Principal& actor, std::optional<Offer> stor
     transaction.commit();
   }
   indexer_.drain();
+  notify_change(offer.id);
   return offer;
 }
 
@@ -271,6 +272,7 @@ Offer OfferService::transition(const auth::Principal& actor, std::int64_t id, Re
     transaction.commit();
   }
   indexer_.drain();
+  notify_change(id);
   spdlog::info("event=offer_{} offer_id={} by={}", review_action_name(action), id,
                actor.describe());
   return offer;
@@ -286,6 +288,15 @@ OfferPage OfferService::list(const auth::Principal& viewer, OfferFilter filter) 
   auto connection = pool_.acquire();
   return read_page<OfferPage>(
       filter, [&](const OfferFilter& one_more) { return list_offers(*connection, one_more); });
+}
+
+void OfferService::notify_change(std::int64_t id) {
+  if (!after_change_) return;
+  try {
+    after_change_(id);
+  } catch (const std::exception& e) {
+    spdlog::error("event=offer_change_hook_failed offer_id={} error=\"{}\"", id, e.what());
+  }
 }
 
 std::size_t OfferService::expire_due(const std::string& today) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
@@ -68,11 +69,22 @@ class OfferService {
   // (YYYY-MM-DD), as the system; returns how many.
   std::size_t expire_due(const std::string& today);
 
+  // Sets the function called with the offer's id after each create, update or
+  // transition has committed and reached the search index (matching keeps
+  // its matches current through it). Its exceptions are logged, not raised,
+  // because the change is already committed.
+  void set_after_change(std::function<void(std::int64_t id)> hook) {
+    after_change_ = std::move(hook);
+  }
+
  private:
+  void notify_change(std::int64_t id);
+
   Offer save(const auth::Principal& actor, std::optional<Offer> stored, const nlohmann::json& body);
 
   db::Pool& pool_;
   search::Indexer& indexer_;
+  std::function<void(std::int64_t id)> after_change_;
 };
 
 }  // namespace techmarket::catalog

@@ -167,6 +167,7 @@ std::string_view reference_seed_sql();
 std::string_view accounts_schema_sql();
 std::string_view ledger_schema_sql();
 std::string_view deals_schema_sql();
+std::string_view matching_schema_sql();
 
 const std::vector<SchemaVersion>& schema_versions() {
   static const std::vector<SchemaVersion> versions = {
@@ -178,6 +179,7 @@ const std::vector<SchemaVersion>& schema_versions() {
       {4, "ledger: transactions, yearly aggregates, plans and targets, network connections",
        ledger_schema_sql()},
       {5, "deals: parties, stage history, messages and documents", deals_schema_sql()},
+      {6, "matching: stored matches, follows, inbox of alerts", matching_schema_sql()},
   };
   return versions;
 }

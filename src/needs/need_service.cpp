@@ -210,6 +210,7 @@ Need NeedService::save(const auth::Principal& actor, std::optional<Need> stored,
     transaction.commit();
   }
   indexer_.drain();
+  notify_change(need.id);
   return need;
 }
 
@@ -272,6 +273,7 @@ Need NeedService::transition(const auth::Principal& actor, std::int64_t id, Revi
     transaction.commit();
   }
   indexer_.drain();
+  notify_change(id);
   spdlog::info("event=need_{} need_id={} by={}", review_action_name(action), id, actor.describe());
   return need;
 }
@@ -286,6 +288,15 @@ NeedPage NeedService::list(const auth::Principal& viewer, NeedFilter filter) {
   auto connection = pool_.acquire();
   return read_page<NeedPage>(
       filter, [&](const NeedFilter& one_more) { return list_needs(*connection, one_more); });
+}
+
+void NeedService::notify_change(std::int64_t id) {
+  if (!after_change_) return;
+  try {
+    after_change_(id);
+  } catch (const std::exception& e) {
+    spdlog::error("event=need_change_hook_failed need_id={} error=\"{}\"", id, e.what());
+  }
 }
 
 std::size_t NeedService::expire_due(const std::string& today) {

@@ -113,6 +113,36 @@ struct Completion {
   std::int64_t id = 0;
 };
 
+// A record's texts used as a query for records like it, for matching needs
+// with offers. Every word is optional, and rarer words weigh more.
+struct SimilarQuery {
+  // Texts with their weight, as in SearchDocument::texts.
+  std::vector<std::pair<std::string, unsigned>> texts;
+  std::string record_type;  // the type of the records to find: "offer" or "need"
+  std::string status = "published";
+  std::size_t limit = 30;
+  // Only this many of the rarest words of the texts take part in finding
+  // candidates; the coverages below count every word.
+  std::size_t max_query_words = 40;
+  // True when the texts are those of a record in the index: words that only
+  // that record contains can match nothing, so they are left out.
+  bool texts_indexed = false;
+};
+
+// A record found by SearchIndex::similar. Word weights are the occurrences
+// (times the text weight) multiplied by the inverse document frequency, so
+// the coverages are 0 when nothing rare is shared and 1 when all is shared.
+struct SimilarHit {
+  std::int64_t id = 0;
+  double query_coverage = 0;   // share of the query texts' word weight the record contains
+  double record_coverage = 0;  // share of the record's word weight the query texts contain
+  // Shared words as written in the query texts (lower case, with marks),
+  // heaviest first, at most kMaxSharedWords.
+  std::vector<std::string> shared_words;
+};
+
+inline constexpr std::size_t kMaxSharedWords = 6;
+
 inline constexpr std::size_t kExactTotalLimit = 10000;
 inline constexpr std::size_t kFewMatches = 3;
 inline constexpr std::array<std::string_view, 8> kFacetNames = {
@@ -138,6 +168,10 @@ class SearchIndex {
   // Returns up to `limit` published titles and keywords whose words start
   // with the words of `prefix`, the last word of which may be incomplete.
   std::vector<Completion> complete(const std::string& prefix, std::size_t limit) const;
+  // Returns up to `query.limit` records of `query.record_type` whose words
+  // are most like those of `query.texts` (BM25 over the optional words),
+  // best first, with the share of words each side has of the other.
+  std::vector<SimilarHit> similar(const SimilarQuery& query) const;
   // Returns true when the index was built by an older version of this code
   // and must be rebuilt (techmarket reindex) for new terms and values.
   bool needs_rebuild() const;
