@@ -63,24 +63,25 @@ async function listAll(urlPath) {
   return items
 }
 
-async function signIn() {
+// Signs `account` in through the session route and returns its cookies.
+async function signIn(account) {
   const response = await fetch(`${server.baseUrl}/api/v1/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(server.account),
+    body: JSON.stringify(account),
   })
   assert.equal(response.status, 200, await response.text())
-  sessionCookies = response.headers.getSetCookie().map((line) => {
+  return response.headers.getSetCookie().map((line) => {
     const [pair] = line.split(';')
     const separator = pair.indexOf('=')
     return { name: pair.slice(0, separator).trim(), value: pair.slice(separator + 1).trim() }
   })
 }
 
-async function newPage(width = 1280) {
+async function newPage(width = 1280, cookies = sessionCookies) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' })
-  if (sessionCookies.length > 0) {
-    await context.addCookies(sessionCookies.map((cookie) => ({ ...cookie, url: server.baseUrl })))
+  if (cookies.length > 0) {
+    await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: server.baseUrl })))
   }
   return context.newPage()
 }
@@ -111,12 +112,39 @@ async function assertNoSidewaysScroll(page, name, width) {
 
 let needId
 let offerId
+// Cookies of a member of the need's organization, for expressions of interest.
+let memberCookies = []
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true })
   server = await startServer({ binary, sharedData, webDir: path.join(webDir, 'dist') })
-  if (server.account) await signIn()
+  if (server.account) sessionCookies = await signIn(server.account)
+  // An expression of interest needs records owned by organizations and a
+  // caller who belongs to one, so the offer has a seller, the need a buyer,
+  // and the deal tests run as a member of the buyer.
+  const seller = await apiJson('POST', '/api/v1/organizations', {
+    kind: 'research_institute',
+    name: 'Viện Cơ điện Nông nghiệp Tây Ninh',
+    province_code: '80',
+  })
+  assert.equal(seller.status, 201, JSON.stringify(seller.body))
+  const buyer = await apiJson('POST', '/api/v1/organizations', {
+    kind: 'enterprise',
+    name: 'Hợp tác xã Trái cây Hòa Thành',
+    province_code: '80',
+  })
+  assert.equal(buyer.status, 201, JSON.stringify(buyer.body))
+  const member = { email: 'thanhvien@htx-hoathanh.vn', password: 'mật khẩu thành viên 2026' }
+  const added = await apiJson('POST', '/api/v1/users', {
+    ...member,
+    name: 'Thành viên Hợp tác xã',
+    role: 'member',
+    organization_id: buyer.body.id,
+  })
+  assert.equal(added.status, 201, JSON.stringify(added.body))
+  memberCookies = await signIn(member)
   const offer = await apiJson('POST', '/api/v1/offers', {
+    owner_organization_id: seller.body.id,
     kind: 'technology',
     title: 'Máy sấy nông sản bằng năng lượng mặt trời',
     summary: 'Sấy trái cây và dược liệu ở 45–60 °C, giữ màu và hương; công suất 500 kg mỗi mẻ.',
@@ -126,6 +154,7 @@ before(async () => {
   assert.equal(offer.status, 201, JSON.stringify(offer.body))
   offerId = offer.body.id
   const need = await apiJson('POST', '/api/v1/needs', {
+    owner_organization_id: buyer.body.id,
     title: 'Cần công nghệ sấy nông sản tiết kiệm năng lượng',
     problem: 'Hợp tác xã cần sấy chuối và mít sau thu hoạch, giữ màu và hương, dùng năng lượng mặt trời.',
     keywords: ['sấy', 'nông sản'],
@@ -248,6 +277,11 @@ describe('dashboard', () => {
     await page.goto(`${server.baseUrl}/dashboard`)
     await page.getByLabel('Kế hoạch').selectOption(other.code)
     await page.waitForURL(new RegExp(`plan=${other.code}`))
+    // The URL changes before the new plan's figures arrive; the link follows them.
+    await page.waitForFunction(
+      (code) => document.querySelector('a[href*="export.xlsx"]')?.getAttribute('href')?.includes(`plan=${code}`),
+      other.code,
+    )
     const href = await page.getByRole('link', { name: 'Tải bảng chỉ số (XLSX)' }).getAttribute('href')
     assert.match(href, new RegExp(`^/api/v1/indicators/export\\.xlsx\\?.*plan=${other.code}`))
     const file = await apiRaw('GET', href)
@@ -302,7 +336,7 @@ describe('matches, deals and inbox', () => {
   it('lists matches of a need as the API does', async (t) => {
     if (skipWithout(t, `/api/v1/needs/${needId}/matches`)) return
     const matches = (await apiJson('GET', `/api/v1/needs/${needId}/matches`)).body.items
-    const page = await newPage()
+    const page = await newPage(360, memberCookies)
     await page.goto(`${server.baseUrl}/needs/${needId}`)
     await page.getByRole('heading', { name: 'Công nghệ phù hợp' }).waitFor()
     if (matches.length === 0) {
@@ -338,7 +372,7 @@ describe('matches, deals and inbox', () => {
 
   it('opens a deal from an offer, posts a message and moves its stage', async (t) => {
     if (skipWithout(t, '/api/v1/deals')) return
-    const page = await newPage()
+    const page = await newPage(1280, memberCookies)
     await page.goto(`${server.baseUrl}/offers/${offerId}`)
     await page.locator('.record > .actions').getByRole('button', { name: 'Bày tỏ quan tâm' }).click()
     await page.getByRole('link', { name: /Đã gửi quan tâm — xem giao dịch số \d+/ }).click()

@@ -137,7 +137,7 @@ describe('search', () => {
     assert.match(page.url(), /q=may\+say\+nong\+san/)
     await hit.click()
     await page.getByRole('heading', { level: 1, name: accentedOffer.title }).waitFor()
-    assert.ok(await page.getByText('1.234.567 ₫').isVisible(), 'price shown as 1.234.567 ₫')
+    assert.ok(await page.getByText('1.234.567 ₫', { exact: true }).isVisible(), 'price shown as 1.234.567 ₫')
     assert.ok(await page.getByText('05/03/2026').isVisible(), 'date shown as dd/mm/yyyy')
     await page.context().close()
   })
@@ -231,7 +231,7 @@ describe('offer form', () => {
     await page.getByRole('button', { name: 'Lưu' }).click()
     await page.waitForURL(/\/offers\/\d+$/)
     await page.getByRole('heading', { level: 1, name: 'Hệ thống tưới nhỏ giọt điều khiển từ xa' }).waitFor()
-    assert.ok(await page.getByText('45.000.000 ₫').isVisible())
+    assert.ok(await page.getByText('45.000.000 ₫', { exact: true }).isVisible())
 
     await searchFromHome(page, 'tuoi nho giot')
     await page.getByRole('link', { name: 'Hệ thống tưới nhỏ giọt điều khiển từ xa' }).waitFor()
