@@ -27,12 +27,13 @@ struct QueryTerm {
   std::string written;  // the first spelling met, lower case with marks
 };
 
-// Returns true for the terms that similarity compares: English stems (Z) and
-// folded words that have no stem. Boolean, exact-accent, pair and id terms
-// start with other capital letters.
+// Returns true for the terms that similarity compares: English stems (Z),
+// folded words that have no stem, and exact forms (E) of words written with
+// marks. Boolean, pair and id terms start with other capital letters.
 bool is_word_term(const std::string& term) {
   if (term.empty()) return false;
   if (term[0] == kStemPrefix[0]) return true;
+  if (term[0] == kExactPrefix[0]) return !is_ascii_word(term.substr(1));
   if (term[0] >= 'A' && term[0] <= 'Z') return false;
   return !is_ascii_word(term);
 }
@@ -51,7 +52,10 @@ std::unordered_map<std::string, QueryTerm> read_query_terms(const SimilarQuery& 
   for (const auto& [text, weight] : query.texts) {
     for (const auto& token : text::tokenize(text::to_nfc(text))) {
       if (token.folded.empty() || token.folded.size() > kMaxTermBytes) continue;
-      auto& term = terms[match_term(token.folded, stemmer)];
+      // A word written with marks is compared by its exact form: folded, "sấy"
+      // and "cần" would be the English "say" and "can".
+      bool marked = token.exact != token.folded;
+      auto& term = terms[marked ? kExactPrefix + token.exact : match_term(token.folded, stemmer)];
       term.occurrences += weight;
       if (term.written.empty()) term.written = token.exact;
     }

@@ -106,6 +106,18 @@ TEST_F(MatchServiceTest, NewNeedFindsOfferWithReasons) {
   EXPECT_NE(words.text_vi.find("\"sấy\""), std::string::npos) << words.text_vi;
 }
 
+TEST_F(MatchServiceTest, AccentedWordsDoNotMatchEnglishLookalikes) {
+  // Folded, "sấy" is "say" and "cần" is "can": English words, not a match.
+  auto english = add_offer("What sensors can say about soil",
+                           "Sensors can say when soil needs water; they say it early.");
+  auto dryer = add_offer("Máy sấy nông sản", "Sấy cà phê, hạt điều.");
+  auto need = add_need("Cần máy sấy", "Cần sấy cà phê.");
+
+  auto matched = matched_offers(need);
+  EXPECT_TRUE(contains(matched, dryer));
+  EXPECT_FALSE(contains(matched, english));
+}
+
 TEST_F(MatchServiceTest, NewOfferReachesExistingNeed) {
   auto need = add_need("Cần công nghệ sấy nông sản", "Hợp tác xã cần sấy cà phê và hạt điều.");
   auto before = matched_offers(need);
