@@ -31,9 +31,9 @@ std::filesystem::path prepare_directory(const std::filesystem::path& data_dir) {
 }
 
 // Records the contract of a deal that reached contract_signed in the ledger.
-// Parties, their provinces and the title that the request leaves out are
-// taken from the deal, so a signed deal needs only the type, the value and
-// the signing date.
+// The parties and their provinces always come from the deal, so a party
+// cannot name other organizations in the ledger; the title comes from the
+// deal when the request leaves it out.
 void record_deal_in_ledger(db::Connection& connection, const auth::Principal& actor,
                            const deals::Deal& deal, const nlohmann::json& contract) {
   if (!contract.is_object()) {
@@ -42,12 +42,15 @@ void record_deal_in_ledger(db::Connection& connection, const auth::Principal& ac
   }
   auto body = contract;
   if (!body.contains("title")) body["title"] = deal.title;
+  for (const auto* field : {"buyer_organization_id", "seller_organization_id",
+                            "intermediary_organization_id", "buyer_province_code",
+                            "seller_province_code"}) {
+    body.erase(field);
+  }
   for (const auto& party : deal.parties) {
-    auto organization_field = party.role + "_organization_id";
-    if (!body.contains(organization_field)) body[organization_field] = party.organization_id;
-    auto province_field = party.role + "_province_code";
-    if (party.role != "intermediary" && !body.contains(province_field) && party.province_code) {
-      body[province_field] = *party.province_code;
+    body[party.role + "_organization_id"] = party.organization_id;
+    if (party.role != "intermediary" && party.province_code) {
+      body[party.role + "_province_code"] = *party.province_code;
     }
   }
   ledger::record_deal_contract(connection, actor, deal.id, body);

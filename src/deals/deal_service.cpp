@@ -158,10 +158,14 @@ bool sees_all_deals(const auth::Principal& viewer) {
   return viewer.is_reviewer() || viewer.has_role(auth::Role::kOfficer);
 }
 
+// A user of an organization is involved while that organization is a party,
+// so someone who moves to another organization loses the deals of the old
+// one, including those they opened. A user without an organization is
+// involved in the deals they opened.
 bool is_involved(const auth::Principal& viewer, const Deal& deal) {
   if (viewer.kind != auth::Principal::Kind::kUser) return false;
-  if (deal.opened_by_user_id && *deal.opened_by_user_id == viewer.id) return true;
-  return viewer.organization_id && has_party(deal, *viewer.organization_id);
+  if (viewer.organization_id) return has_party(deal, *viewer.organization_id);
+  return deal.opened_by_user_id && *deal.opened_by_user_id == viewer.id;
 }
 
 }  // namespace

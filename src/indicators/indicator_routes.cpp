@@ -133,8 +133,16 @@ void add_indicator_routes(http::Router& router, db::Pool& pool, PlanService& pla
                  db::Transaction snapshot(*connection, db::Transaction::Mode::kRead);
                  auto report = compute_indicators(*connection, parsed.plan, parsed.targets,
                                                   parsed.from, parsed.to, current_year);
-                 auto transactions = counted_transactions(*connection, parsed.from, parsed.to);
-                 bytes = export_xlsx(report, transactions, work_dir);
+                 // The contracts name parties and values, which only staff,
+                 // administrators and officers may read (as GET /transactions).
+                 const auto& caller = request.principal;
+                 bool sees_ledger = caller.is_reviewer() || caller.has_role(auth::Role::kOfficer);
+                 if (sees_ledger) {
+                   auto transactions = counted_transactions(*connection, parsed.from, parsed.to);
+                   bytes = export_xlsx(report, &transactions, work_dir);
+                 } else {
+                   bytes = export_xlsx(report, nullptr, work_dir);
+                 }
                }
                http::Response response;
                response.status = 200;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 
 #include "common/errors.h"
 
@@ -235,18 +236,29 @@ PeriodGrowth period_growth(const Inputs& inputs, const std::vector<YearFigure>& 
   return period;
 }
 
+// Adds `amount` to `sum` of `year`; each aggregate row is checked on write,
+// but the sum of a year's rows over all types is checked only here.
+void add_to_year_total(std::int64_t& sum, std::int64_t amount, int year) {
+  if (__builtin_add_overflow(sum, amount, &sum)) {
+    throw std::overflow_error(fmt::format(
+        "the verified contracts of {} add up to more than 9,223,372,036,854,775,807 đồng; "
+        "check the ledger for a mistyped value",
+        year));
+  }
+}
+
 Inputs read_inputs(db::Connection& connection, int first_year, int last_year) {
   Inputs inputs;
   for (const auto& row : ledger::read_aggregates(connection, first_year, last_year)) {
     auto& totals = inputs.years[row.year];
-    totals.count += row.transaction_count;
-    totals.value += row.value_vnd;
+    add_to_year_total(totals.count, row.transaction_count, row.year);
+    add_to_year_total(totals.value, row.value_vnd, row.year);
     if (row.group == "ip") {
-      totals.ip_count += row.transaction_count;
-      totals.ip_value += row.value_vnd;
+      add_to_year_total(totals.ip_count, row.transaction_count, row.year);
+      add_to_year_total(totals.ip_value, row.value_vnd, row.year);
     } else if (row.group == "technology") {
-      totals.technology_count += row.transaction_count;
-      totals.technology_value += row.value_vnd;
+      add_to_year_total(totals.technology_count, row.transaction_count, row.year);
+      add_to_year_total(totals.technology_value, row.value_vnd, row.year);
     }
   }
 

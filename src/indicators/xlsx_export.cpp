@@ -26,8 +26,14 @@ class Sheet {
   Sheet(lxw_workbook* workbook, const char* name) : sheet_(workbook_add_worksheet(workbook, name)) {
     if (sheet_ == nullptr) throw std::runtime_error(fmt::format("sheet name \"{}\" rejected", name));
   }
+  // Writes `value` as a text cell. Text that spreadsheet programs would read
+  // as a formula once the cell is edited or saved as CSV (a leading =, +, -,
+  // @, tab or carriage return) gets a leading apostrophe.
   void text(int row, int column, std::string_view value, lxw_format* format = nullptr) {
     std::string copy(value);
+    if (!copy.empty() && std::string_view("=+-@\t\r").find(copy.front()) != std::string_view::npos) {
+      copy.insert(copy.begin(), '\'');
+    }
     check(worksheet_write_string(sheet_, row, column, copy.c_str(), format),
           "worksheet_write_string");
   }
@@ -186,7 +192,7 @@ std::filesystem::path unique_path(const std::filesystem::path& work_dir) {
 }  // namespace
 
 std::string export_xlsx(const IndicatorReport& report,
-                        const std::vector<ledger::Transaction>& transactions,
+                        const std::vector<ledger::Transaction>* transactions,
                         const std::filesystem::path& work_dir) {
   std::filesystem::create_directories(work_dir);
   auto path = unique_path(work_dir);
@@ -195,13 +201,18 @@ std::string export_xlsx(const IndicatorReport& report,
   try {
     Formats formats{workbook_add_format(workbook), workbook_add_format(workbook),
                     workbook_add_format(workbook)};
+    if (formats.bold == nullptr || formats.whole == nullptr || formats.percent == nullptr) {
+      throw std::runtime_error("libxlsxwriter workbook_add_format failed");
+    }
     format_set_bold(formats.bold);
     format_set_num_format(formats.whole, "#,##0");
     format_set_num_format(formats.percent, "#,##0.00");
     Sheet indicators(workbook, "Chỉ tiêu theo năm");
     write_indicators(indicators, formats, report);
-    Sheet ledger(workbook, "Giao dịch đã xác minh");
-    write_transactions(ledger, formats, transactions);
+    if (transactions != nullptr) {
+      Sheet ledger(workbook, "Giao dịch đã xác minh");
+      write_transactions(ledger, formats, *transactions);
+    }
   } catch (...) {
     workbook_close(workbook);
     std::filesystem::remove(path);

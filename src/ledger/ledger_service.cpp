@@ -44,6 +44,21 @@ void check_references(db::Connection& connection, const Transaction& transaction
   }
 }
 
+// Rejects a new contract for a deal whose contract is already in the ledger,
+// so that one deal is never counted twice.
+void reject_second_deal_contract(db::Connection& connection, const Transaction& transaction) {
+  if (!transaction.deal_id || transaction.kind != "contract") return;
+  auto query = connection.prepare(
+      "SELECT id FROM transactions WHERE deal_id = ? AND kind = 'contract' LIMIT 1");
+  query.bind(1, *transaction.deal_id);
+  if (query.step()) {
+    throw ValidationError(std::vector<FieldError>{
+        {"deal_id", fmt::format("deal {} already has contract transaction {}; edit that one "
+                                "instead of recording the contract again",
+                                *transaction.deal_id, query.column_int64(0))}});
+  }
+}
+
 }  // namespace
 
 std::vector<TransactionType> list_transaction_types(db::Connection& connection) {
@@ -90,13 +105,17 @@ Transaction record_deal_contract(db::Connection& connection, const auth::Princip
   body["kind"] = "contract";
   body["source"] = "deal";
   body["deal_id"] = deal_id;
-  return insert_with_aggregates(connection, actor, validate_transaction(connection, body));
+  auto transaction = validate_transaction(connection, body);
+  reject_second_deal_contract(connection, transaction);
+  return insert_with_aggregates(connection, actor, std::move(transaction));
 }
 
 Transaction LedgerService::create(const auth::Principal& actor, const nlohmann::json& body) {
   auto connection = pool_.acquire();
   db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
-  auto stored = insert_with_aggregates(*connection, actor, validate_transaction(*connection, body));
+  auto validated = validate_transaction(*connection, body);
+  reject_second_deal_contract(*connection, validated);
+  auto stored = insert_with_aggregates(*connection, actor, std::move(validated));
   transaction.commit();
   spdlog::info("event=transaction_create transaction_id={} by={}", stored.id, actor.describe());
   return stored;

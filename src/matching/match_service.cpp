@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <set>
 #include <thread>
 
 #include "auth/account_store.h"
+#include "auth/clock.h"
 #include "auth/email_outbox.h"
 #include "auth/record_access.h"
 #include "catalog/offer.h"
@@ -127,7 +129,11 @@ OfferProfile offer_profile(const catalog::Offer& offer, bool foreign) {
 MatchService::MatchService(db::Pool& pool, search::SearchIndex& index,
                            catalog::OfferService& offers, needs::NeedService& needs,
                            organizations::OrganizationService& organizations)
-    : today([] { return db::now_utc().substr(0, 10); }),
+    : today([] {
+        // Vietnam's calendar date (UTC+7, no daylight saving time).
+        auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        return auth::format_date(now + std::chrono::hours(7));
+      }),
       pool_(pool),
       index_(index),
       offers_(offers),

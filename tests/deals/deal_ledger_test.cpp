@@ -66,5 +66,32 @@ TEST_F(SignedDeal, BadContractNamesFieldOnceAndKeepsStage) {
   EXPECT_EQ(ledger_rows(platform_), 0);
 }
 
+TEST_F(SignedDeal, PartiesComeFromDealNotRequest) {
+  auto id = open_interest();
+  auto contract = kSignedContract;
+  contract["seller_organization_id"] = outside_org_;
+  ASSERT_EQ(move(id, {{"stage", "contract_signed"}, {"contract", contract}}).status, 200);
+
+  auto connection = platform_.pool().acquire();
+  auto query = connection->prepare(
+      "SELECT seller_organization_id, buyer_organization_id FROM transactions WHERE deal_id = ?");
+  query.bind(1, id);
+  ASSERT_TRUE(query.step());
+  EXPECT_EQ(query.column_int64(0), seller_org_);
+  EXPECT_EQ(query.column_int64(1), buyer_org_);
+}
+
+using DealAccess = DealFixture;
+
+TEST_F(DealAccess, OpenerWhoChangesOrganizationLosesDeal) {
+  auto id = open_interest();
+  ASSERT_EQ(call(buyer_, "GET", deal_path(id)).status, 200);
+
+  platform_.users().update(auth::Principal::system(), buyer_.user_id,
+                           {{"organization_id", outside_org_}});
+  auto moved = testing::sign_in(platform_, "mua@hoabinh.vn");
+  EXPECT_EQ(call(moved, "GET", deal_path(id)).status, 404);
+}
+
 }  // namespace
 }  // namespace techmarket::deals

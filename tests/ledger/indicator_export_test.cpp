@@ -50,8 +50,7 @@ TEST_F(IndicatorExport, WorkbookHoldsFiguresAndLedger) {
   record_verified(contract("consulting", 800'000'000, "2024-04-01"));
   record_unverified(contract("consulting", 555'555'555, "2025-05-01"));
 
-  auto request = request_for("GET", "/api/v1/indicators/export.xlsx?from=2024&to=2026");
-  auto response = platform_.router().dispatch(request);
+  auto response = call("GET", "/api/v1/indicators/export.xlsx?from=2024&to=2026");
   ASSERT_EQ(response.status, 200) << response.body;
   EXPECT_EQ(response.content_type,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -83,6 +82,33 @@ TEST_F(IndicatorExport, WorkbookHoldsFiguresAndLedger) {
   EXPECT_EQ(ledger.find("<v>555555555</v>"), std::string::npos);  // unverified
 
   EXPECT_NE(members["xl/styles.xml"].find("formatCode=\"#,##0\""), std::string::npos);
+}
+
+TEST_F(IndicatorExport, VisitorGetsFiguresWithoutContracts) {
+  record_verified(contract("patent_licence", 1'250'000'000, "2025-03-01"));
+
+  auto request = request_for("GET", "/api/v1/indicators/export.xlsx?from=2024&to=2026");
+  auto response = platform_.router().dispatch(request);
+  ASSERT_EQ(response.status, 200) << response.body;
+
+  auto members = unzip(response.body);
+  const auto& workbook = members["xl/workbook.xml"];
+  EXPECT_NE(workbook.find("Chỉ tiêu theo năm"), std::string::npos) << workbook;
+  EXPECT_EQ(workbook.find("Giao dịch đã xác minh"), std::string::npos) << workbook;
+  EXPECT_FALSE(members.count("xl/worksheets/sheet2.xml"));
+  EXPECT_NE(members["xl/worksheets/sheet1.xml"].find("<v>1250000000</v>"), std::string::npos);
+}
+
+TEST_F(IndicatorExport, FormulaLikeTitleIsQuoted) {
+  auto risky = contract("consulting", 10'000'000, "2025-06-01");
+  risky["title"] = "=HYPERLINK(\"http://example.com\",\"Xem\")";
+  record_verified(risky);
+
+  auto response = call("GET", "/api/v1/indicators/export.xlsx?from=2025&to=2025");
+  ASSERT_EQ(response.status, 200) << response.body;
+  const auto& strings = unzip(response.body)["xl/sharedStrings.xml"];
+  EXPECT_NE(strings.find("<t>'=HYPERLINK("), std::string::npos) << strings;
+  EXPECT_EQ(strings.find("<t>=HYPERLINK("), std::string::npos) << strings;
 }
 
 }  // namespace

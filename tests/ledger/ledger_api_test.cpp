@@ -307,5 +307,23 @@ TEST_F(LedgerApi, DealContractIsRecordedUnverified) {
   }
 }
 
+TEST_F(LedgerApi, DealContractIsRecordedOnce) {
+  auto connection = platform_.pool().acquire();
+  db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
+  record_deal_contract(*connection, system_, 7, contract("technology_licence", 90, "2026-05-05"));
+  transaction.commit();
+
+  auto again = contract("technology_licence", 90, "2026-05-05");
+  again["deal_id"] = 7;
+  auto response = call("POST", "/api/v1/transactions", again.dump());
+  ASSERT_EQ(response.status, 422) << response.body;
+  auto reply = nlohmann::json::parse(response.body);
+  EXPECT_EQ(reply["errors"][0]["field"], "deal_id") << response.body;
+
+  auto count = connection->prepare("SELECT count(*) FROM transactions WHERE deal_id = 7");
+  ASSERT_TRUE(count.step());
+  EXPECT_EQ(count.column_int64(0), 1);
+}
+
 }  // namespace
 }  // namespace techmarket::ledger
