@@ -106,7 +106,8 @@ TEST_F(IndicatorExport, FormulaLikeTitleIsQuoted) {
 
   auto response = call("GET", "/api/v1/indicators/export.xlsx?from=2025&to=2025");
   ASSERT_EQ(response.status, 200) << response.body;
-  const auto& strings = unzip(response.body)["xl/sharedStrings.xml"];
+  auto members = unzip(response.body);
+  const auto& strings = members["xl/sharedStrings.xml"];
   EXPECT_NE(strings.find("<t>'=HYPERLINK("), std::string::npos) << strings;
   EXPECT_EQ(strings.find("<t>=HYPERLINK("), std::string::npos) << strings;
 }
