@@ -32,7 +32,7 @@ std::filesystem::path prepare_directory(const std::filesystem::path& data_dir) {
 
 // Records the contract of a deal that reached contract_signed in the ledger.
 // The parties and their provinces always come from the deal, so a party
-// cannot name other organizations in the ledger; the title comes from the
+// cannot name other organizations in the ledger. The title comes from the
 // deal when the request leaves it out.
 void record_deal_in_ledger(db::Connection& connection, const auth::Principal& actor,
                            const deals::Deal& deal, const nlohmann::json& contract) {

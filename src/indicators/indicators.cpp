@@ -236,7 +236,7 @@ PeriodGrowth period_growth(const Inputs& inputs, const std::vector<YearFigure>& 
   return period;
 }
 
-// Adds `amount` to `sum` of `year`; each aggregate row is checked on write,
+// Adds `amount` to `sum` of `year`. Each aggregate row is checked on write,
 // but the sum of a year's rows over all types is checked only here.
 void add_to_year_total(std::int64_t& sum, std::int64_t amount, int year) {
   if (__builtin_add_overflow(sum, amount, &sum)) {

@@ -19,23 +19,23 @@ inline constexpr double kFieldWeight = 0.10;
 inline constexpr double kIpcWeight = 0.05;
 // Same VSIC industry section letter.
 inline constexpr double kSectorWeight = 0.05;
-// Technology readiness that fits what the need asks for.
+// Technology readiness that fits the readiness the need requires.
 inline constexpr double kTrlWeight = 0.10;
 // Asking price within the need's budget.
 inline constexpr double kPriceWeight = 0.05;
 // Same province as the need, or a foreign technology.
 inline constexpr double kPlaceWeight = 0.05;
-// How recently the offer was published or updated.
+// Recency of the offer's publication or last update.
 inline constexpr double kFreshnessWeight = 0.05;
 
 // Text: the share of the need's word weight found in the offer counts this
 // much, and the share of the offer's word weight found in the need the rest.
-// Offers are longer than needs, so the need's side says more.
+// Offers are longer than needs, so the need's side is the better evidence.
 inline constexpr double kNeedSideShare = 0.7;
 // A text similarity of this much or more earns the whole text weight.
 inline constexpr double kTextSaturation = 0.6;
 // Below this text similarity there is no match, whatever the other fields
-// say: agreement of fields alone is no evidence of a fit.
+// contain, because agreement of fields alone is no evidence of a fit.
 inline constexpr double kMinTextSimilarity = 0.05;
 
 // A need whose deadline is this many days away or fewer wants a solution

@@ -70,7 +70,8 @@ TEST(MatchScoring, SameFieldNamesItFromTheTable) {
   offer.st_field = "2.5";
   auto same = score_pair(need, offer, some_words(), names(), kToday);
   auto without = score_pair({}, {}, some_words(), names(), kToday);
-  ASSERT_TRUE(same && without);
+  ASSERT_TRUE(same);
+  ASSERT_TRUE(without);
   EXPECT_NEAR(same->score - without->score, kFieldWeight, 1e-3);
   auto* reason = find_reason(*same, "same_field");
   ASSERT_NE(reason, nullptr);
@@ -85,7 +86,8 @@ TEST(MatchScoring, SameTopFieldEarnsHalf) {
   offer.st_field = "2.7";
   auto score = score_pair(need, offer, some_words(), names(), kToday);
   auto without = score_pair({}, {}, some_words(), names(), kToday);
-  ASSERT_TRUE(score && without);
+  ASSERT_TRUE(score);
+  ASSERT_TRUE(without);
   EXPECT_NEAR(score->score - without->score, kFieldWeight / 2, 1e-3);
   ASSERT_NE(find_reason(*score, "same_top_field"), nullptr);
   EXPECT_EQ(find_reason(*score, "same_field"), nullptr);
@@ -116,7 +118,8 @@ TEST(MatchScoring, EarlyResearchScoresLowForAnUrgentNeed) {
   ready.trl = 8;
   auto early_score = score_pair(need, early, some_words(), names(), kToday);
   auto ready_score = score_pair(need, ready, some_words(), names(), kToday);
-  ASSERT_TRUE(early_score && ready_score);
+  ASSERT_TRUE(early_score);
+  ASSERT_TRUE(ready_score);
   EXPECT_LT(early_score->score * 2, ready_score->score);
   EXPECT_NE(find_reason(*early_score, "trl_early"), nullptr);
   EXPECT_NE(find_reason(*ready_score, "trl_ready"), nullptr);
@@ -127,7 +130,8 @@ TEST(MatchScoring, ReadinessIgnoredWithoutDeadline) {
   early.trl = 2;
   auto with_trl = score_pair({}, early, some_words(), names(), kToday);
   auto without = score_pair({}, {}, some_words(), names(), kToday);
-  ASSERT_TRUE(with_trl && without);
+  ASSERT_TRUE(with_trl);
+  ASSERT_TRUE(without);
   EXPECT_DOUBLE_EQ(with_trl->score, without->score);
 }
 
@@ -140,7 +144,8 @@ TEST(MatchScoring, PriceWithinBudgetBeatsPriceAbove) {
   dear.price_vnd = 5'000'000'000;
   auto cheap_score = score_pair(need, cheap, some_words(), names(), kToday);
   auto dear_score = score_pair(need, dear, some_words(), names(), kToday);
-  ASSERT_TRUE(cheap_score && dear_score);
+  ASSERT_TRUE(cheap_score);
+  ASSERT_TRUE(dear_score);
   EXPECT_GT(cheap_score->score, dear_score->score);
   auto* within = find_reason(*cheap_score, "price_within_budget");
   ASSERT_NE(within, nullptr);
@@ -162,7 +167,9 @@ TEST(MatchScoring, SameProvinceRanksAboveForeignAboveOther) {
   auto same_score = score_pair(need, same, some_words(), names(), kToday);
   auto foreign_score = score_pair(need, foreign, some_words(), names(), kToday);
   auto other_score = score_pair(need, other, some_words(), names(), kToday);
-  ASSERT_TRUE(same_score && foreign_score && other_score);
+  ASSERT_TRUE(same_score);
+  ASSERT_TRUE(foreign_score);
+  ASSERT_TRUE(other_score);
   EXPECT_GT(same_score->score, foreign_score->score);
   EXPECT_GT(foreign_score->score, other_score->score);
   auto* reason = find_reason(*same_score, "same_province");
@@ -178,7 +185,8 @@ TEST(MatchScoring, FresherOfferScoresHigher) {
   old.date = "2019-01-01";
   auto fresh_score = score_pair({}, fresh, some_words(), names(), kToday);
   auto old_score = score_pair({}, old, some_words(), names(), kToday);
-  ASSERT_TRUE(fresh_score && old_score);
+  ASSERT_TRUE(fresh_score);
+  ASSERT_TRUE(old_score);
   EXPECT_GT(fresh_score->score, old_score->score);
   EXPECT_NE(find_reason(*fresh_score, "recent"), nullptr);
   EXPECT_EQ(find_reason(*old_score, "recent"), nullptr);
