@@ -9,16 +9,21 @@
 
 namespace techmarket::db {
 
-Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection) {
+Statement::Statement(Connection& connection, std::string_view sql)
+    : connection_(&connection), sql_(sql) {
+  statement_ = connection.take_cached(sql_);
+  if (statement_) return;
   int result = sqlite3_prepare_v2(connection.handle(), sql.data(), static_cast<int>(sql.size()),
                                   &statement_, nullptr);
   if (result != SQLITE_OK) connection.throw_error(result, sql);
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() {
+  if (statement_) connection_->keep(std::move(sql_), statement_);
+}
 
 Statement::Statement(Statement&& other) noexcept
-    : connection_(other.connection_), statement_(other.statement_) {
+    : connection_(other.connection_), statement_(other.statement_), sql_(std::move(other.sql_)) {
   other.statement_ = nullptr;
 }
 
@@ -126,7 +131,30 @@ Connection::Connection(const std::filesystem::path& path) {
   register_vietnamese_collation(handle_);
 }
 
-Connection::~Connection() { sqlite3_close_v2(handle_); }
+Connection::~Connection() {
+  for (const auto& [sql, statement] : cached_) sqlite3_finalize(statement);
+  sqlite3_close_v2(handle_);
+}
+
+sqlite3_stmt* Connection::take_cached(const std::string& sql) {
+  auto found = cached_.find(sql);
+  if (found == cached_.end()) return nullptr;
+  sqlite3_stmt* statement = found->second;
+  cached_.erase(found);
+  return statement;
+}
+
+void Connection::keep(std::string sql, sqlite3_stmt* statement) {
+  // A statement that failed reports its error again from reset; that error
+  // was already thrown by step(), so it is ignored here.
+  sqlite3_reset(statement);
+  sqlite3_clear_bindings(statement);
+  if (cached_.size() >= kMaxCachedStatements || cached_.count(sql)) {
+    sqlite3_finalize(statement);
+    return;
+  }
+  cached_.emplace(std::move(sql), statement);
+}
 
 void Connection::execute(std::string_view sql) {
   char* message = nullptr;

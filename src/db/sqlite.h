@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace techmarket::db {
@@ -33,6 +34,7 @@ class Connection;
 
 // A prepared statement. Parameters are bound by 1-based position or by
 // ":name"; columns are read by 0-based index after step() returns true.
+// Its connection keeps it, reset, for the next prepare of the same SQL.
 class Statement {
  public:
   Statement(Connection& connection, std::string_view sql);
@@ -80,6 +82,7 @@ class Statement {
 
   Connection* connection_;
   sqlite3_stmt* statement_ = nullptr;
+  std::string sql_;
 };
 
 // One SQLite connection in WAL mode with foreign keys on and a busy timeout.
@@ -101,7 +104,18 @@ class Connection {
   [[noreturn]] void throw_error(int result, std::string_view context) const;
 
  private:
+  friend class Statement;
+
+  // Statements kept for reuse, idle and reset, by their SQL. Compiling a
+  // short SELECT costs more than running it, and reading one offer compiles
+  // several. A statement in use is out of the cache, so the same SQL can run
+  // nested. Bounded, since some SQL is built from filters.
+  static constexpr std::size_t kMaxCachedStatements = 256;
+  sqlite3_stmt* take_cached(const std::string& sql);
+  void keep(std::string sql, sqlite3_stmt* statement);
+
   sqlite3* handle_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cached_;
 };
 
 // A transaction that rolls back unless commit() is called. Write transactions
