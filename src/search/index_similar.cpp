@@ -21,9 +21,18 @@ namespace {
 // Terms longer than this are not indexed (see add_words in index.cpp).
 constexpr std::size_t kMaxTermBytes = 120;
 
+// A word found in more than this share of the records finds no candidates
+// worth having ("the", "of", "system"), yet its posting list is as long as
+// the collection, so it only counts in the coverages. Words in at most
+// kAlwaysCandidateRecords records always take part, so a small market with
+// a few dozen offers still finds candidates through its shared words.
+constexpr double kMaxCandidateWordShare = 0.05;
+constexpr Xapian::doccount kAlwaysCandidateRecords = 1000;
+
 struct QueryTerm {
   double occurrences = 0;  // summed text weights
   double idf = 0;
+  Xapian::doccount records = 0;  // records that contain the word
   std::string written;  // the first spelling met, lower case with marks
 };
 
@@ -38,11 +47,13 @@ bool is_word_term(const std::string& term) {
   return !is_ascii_word(term);
 }
 
-double inverse_document_frequency(const Xapian::Database& database, const std::string& term) {
-  double documents = database.get_doccount();
-  double with_term = database.get_termfreq(term);
+double inverse_document_frequency(double documents, double with_term) {
   if (with_term <= 0 || documents <= 0) return 0;
   return std::max(0.0, std::log(documents / with_term));
+}
+
+double inverse_document_frequency(const Xapian::Database& database, const std::string& term) {
+  return inverse_document_frequency(database.get_doccount(), database.get_termfreq(term));
 }
 
 std::unordered_map<std::string, QueryTerm> read_query_terms(const SimilarQuery& query,
@@ -62,8 +73,10 @@ std::unordered_map<std::string, QueryTerm> read_query_terms(const SimilarQuery& 
   }
   const Xapian::doccount min_documents = query.texts_indexed ? 2 : 1;
   for (auto it = terms.begin(); it != terms.end();) {
-    bool shared = database.get_termfreq(it->first) >= min_documents;
-    it->second.idf = shared ? inverse_document_frequency(database, it->first) : 0;
+    it->second.records = database.get_termfreq(it->first);
+    bool shared = it->second.records >= min_documents;
+    it->second.idf =
+        shared ? inverse_document_frequency(database.get_doccount(), it->second.records) : 0;
     it = it->second.idf > 0 ? std::next(it) : terms.erase(it);
   }
   return terms;
@@ -77,10 +90,14 @@ std::int64_t record_id_of(const Xapian::Document& document, const std::string& r
   return std::stoll((*term).substr(prefix.size()));
 }
 
+// Inverse document frequencies of the candidates' words, read once per match:
+// candidates share most of their words.
+using IdfCache = std::unordered_map<std::string, double>;
+
 // Fills the coverages and shared words of `hit` from the record's term list.
 void compare_with_record(const Xapian::Database& database, const Xapian::Document& document,
                          const std::unordered_map<std::string, QueryTerm>& terms,
-                         double query_weight, SimilarHit& hit) {
+                         double query_weight, IdfCache& idfs, SimilarHit& hit) {
   double record_weight = 0;
   double record_shared = 0;
   double query_shared = 0;
@@ -89,11 +106,15 @@ void compare_with_record(const Xapian::Database& database, const Xapian::Documen
     const std::string name = *term;
     if (!is_word_term(name)) continue;
     auto found = terms.find(name);
-    double idf = found != terms.end() ? found->second.idf
-                                      : inverse_document_frequency(database, name);
+    if (found == terms.end()) {
+      auto [cached, added] = idfs.try_emplace(name, 0.0);
+      if (added) cached->second = inverse_document_frequency(database, name);
+      record_weight += term.get_wdf() * cached->second;
+      continue;
+    }
+    double idf = found->second.idf;
     double weight = term.get_wdf() * idf;
     record_weight += weight;
-    if (found == terms.end()) continue;
     record_shared += weight;
     double query_part = found->second.occurrences * idf;
     query_shared += query_part;
@@ -119,12 +140,16 @@ std::vector<SimilarHit> find_similar(const Xapian::Database& database, const Sim
   if (terms.empty()) return {};
 
   // The rarest words find the candidates; common words would only slow the match.
+  const auto max_candidate_records = std::max(
+      kAlwaysCandidateRecords,
+      static_cast<Xapian::doccount>(kMaxCandidateWordShare * database.get_doccount()));
   std::vector<std::pair<double, const std::string*>> ranked;
   double query_weight = 0;
   for (const auto& [name, term] : terms) {
     query_weight += term.occurrences * term.idf;
-    ranked.emplace_back(term.idf, &name);
+    if (term.records <= max_candidate_records) ranked.emplace_back(term.idf, &name);
   }
+  if (ranked.empty()) return {};
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : *a.second < *b.second;
   });
@@ -147,12 +172,13 @@ std::vector<SimilarHit> find_similar(const Xapian::Database& database, const Sim
   Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(query.limit));
 
   std::vector<SimilarHit> hits;
+  IdfCache idfs;
   for (auto match_it = matches.begin(); match_it != matches.end(); ++match_it) {
     Xapian::Document document = match_it.get_document();
     SimilarHit hit;
     hit.id = record_id_of(document, query.record_type);
     if (hit.id == 0) continue;
-    compare_with_record(database, document, terms, query_weight, hit);
+    compare_with_record(database, document, terms, query_weight, idfs, hit);
     hits.push_back(std::move(hit));
   }
   return hits;
