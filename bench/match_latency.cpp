@@ -167,7 +167,7 @@ int generate(const std::string& data_dir, const std::string& nasa_file, std::siz
   }
   double import_seconds = seconds_since(start);
   start = Clock::now();
-  platform.indexer().drain();
+  platform.indexer().drain(techmarket::search::Indexer::kBulkBatch);
   std::cout << "generated offers=" << offers << " needs=" << needs
             << " import_seconds=" << import_seconds << " index_seconds=" << seconds_since(start)
             << "\n";

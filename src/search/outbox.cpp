@@ -6,12 +6,6 @@
 #include <set>
 
 namespace techmarket::search {
-namespace {
-
-constexpr int kBatchSize = 1000;
-
-}  // namespace
-
 void enqueue(db::Connection& connection, const std::string& record_type, std::int64_t id) {
   connection
       .prepare("INSERT INTO search_outbox (record_type, record_id, created_at) VALUES (?, ?, ?)")
@@ -25,7 +19,7 @@ void Indexer::add_source(const std::string& record_type, RecordSource source) {
   sources_[record_type] = std::move(source);
 }
 
-std::size_t Indexer::drain() {
+std::size_t Indexer::drain(std::size_t batch) {
   std::lock_guard lock(drain_mutex_);
   auto connection = pool_.acquire();
   std::size_t applied = 0;
@@ -37,7 +31,7 @@ std::size_t Indexer::drain() {
       db::Transaction read(*connection, db::Transaction::Mode::kRead);
       auto rows = connection->prepare(
           "SELECT id, record_type, record_id FROM search_outbox ORDER BY id LIMIT ?");
-      rows.bind(1, kBatchSize);
+      rows.bind(1, static_cast<std::int64_t>(batch));
       while (rows.step()) {
         last_row = rows.column_int64(0);
         records.emplace(rows.column_text(1), rows.column_int64(2));
@@ -87,7 +81,7 @@ std::size_t Indexer::reindex() {
     std::lock_guard lock(drain_mutex_);
     index_.clear();
   }
-  std::size_t applied = drain();
+  std::size_t applied = drain(kBulkBatch);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("event=reindex records={} seconds={:.2f}", applied, seconds);

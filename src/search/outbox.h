@@ -36,12 +36,20 @@ class Indexer {
   // Registers how to load records of `record_type` ("offer", "need").
   void add_source(const std::string& record_type, RecordSource source);
 
-  // Applies every pending outbox row to the index and returns how many rows
-  // were applied. Safe to call from several threads; they take turns.
-  std::size_t drain();
+  // Applies every pending outbox row to the index, committing the index
+  // after each `batch` rows, and returns how many rows were applied. Safe to
+  // call from several threads; they take turns.
+  std::size_t drain(std::size_t batch = kLiveBatch);
 
-  // Empties the index and rebuilds it from every registered table.
+  // Empties the index and rebuilds it from every registered table, in
+  // batches of kBulkBatch.
   std::size_t reindex();
+
+  // Rows applied between two index commits: few while the platform serves,
+  // so a change is searchable soon; many in a rebuild, where each commit
+  // rewrites the posting lists it touches and so costs more as the index grows.
+  static constexpr std::size_t kLiveBatch = 1000;
+  static constexpr std::size_t kBulkBatch = 20000;
 
   // Returns how many outbox rows wait to be applied.
   std::size_t pending();
