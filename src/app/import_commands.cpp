@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <thread>
 
 #include "app/platform.h"
 #include "common/errors.h"
@@ -63,6 +64,14 @@ int import_records(Platform& platform, ImportKind kind, const std::string& sourc
   std::cout << fmt::format("imported {} ({}): {} rows, {} created, {} updated, {} unchanged\n",
                            source, report.format, report.rows, report.created, report.updated,
                            report.unchanged);
+  bool matched_type = kind == ImportKind::kOffers || kind == ImportKind::kNeeds;
+  if (matched_type && !report.changed_ids.empty()) {
+    auto one_by_one = platform.matches().records_imported(
+        kind == ImportKind::kOffers ? "offer" : "need", report.changed_ids,
+        std::thread::hardware_concurrency());
+    std::cout << (one_by_one > 0 ? fmt::format("matches updated for {} records\n", one_by_one)
+                                 : std::string("matches recomputed for every published need\n"));
+  }
   return 0;
 }
 

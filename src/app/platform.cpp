@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <thread>
+
 #include "app/summary_routes.h"
 #include "app/system_routes.h"
 #include "auth/admin_routes.h"
@@ -114,7 +116,11 @@ void Platform::add_routes() {
   router_.set_authenticator(auth::make_authenticator(sessions_));
   auth::add_session_routes(router_, sessions_);
   auth::add_admin_routes(router_, users_, pool_);
-  imports::add_import_routes(router_, pool_, indexer_, data_dir_ / "uploads");
+  imports::add_import_routes(
+      router_, pool_, indexer_, data_dir_ / "uploads",
+      [this](const std::string& record_type, const std::vector<std::int64_t>& ids) {
+        matches_.records_imported(record_type, ids, std::thread::hardware_concurrency());
+      });
   add_summary_routes(router_, pool_);
   ledger::add_ledger_routes(router_, ledger_);
   indicators::add_indicator_routes(router_, pool_, plans_, sessions_.options().clock,

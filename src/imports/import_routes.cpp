@@ -113,14 +113,15 @@ ImportFunction import_function_for(const std::string& record_type) {
 }  // namespace
 
 void add_import_routes(http::Router& router, db::Pool& pool, search::Indexer& indexer,
-                       const std::filesystem::path& upload_dir) {
+                       const std::filesystem::path& upload_dir, AfterImport after_import) {
   // NOTE: an import through this route is recorded in the audit log as the
   // system's, not as the signed-in user's, because the importer runs as the system.
   router.add(
       "POST", "/api/v1/imports/{record_type}",
       http::Access::roles_only({auth::Role::kAdmin, auth::Role::kStaff}),
-      [&pool, &indexer, upload_dir](http::Request& request) {
-        auto import = import_function_for(request.path_params.at("record_type"));
+      [&pool, &indexer, upload_dir, after_import](http::Request& request) {
+        const auto& record_type = request.path_params.at("record_type");
+        auto import = import_function_for(record_type);
         bool dry_run =
             http::query_choice(request, "dry_run", kBooleans).value_or("false") == "true";
         if (request.body.empty()) {
@@ -150,7 +151,12 @@ void add_import_routes(http::Router& router, db::Pool& pool, search::Indexer& in
         bool saved = report.errors.empty() && !dry_run;
         // Only a file that changed the database is kept, as the record of what was imported.
         if (!saved) std::filesystem::remove(stored);
-        if (saved) indexer.drain();
+        if (saved) {
+          indexer.drain();
+          // "offers" names the route; the record type is "offer".
+          if (after_import) after_import(record_type.substr(0, record_type.size() - 1),
+                                         report.changed_ids);
+        }
         spdlog::info("event=import_upload request_id={} path={} stored=\"{}\" dry_run={} errors={}",
                      request.request_id, request.path, saved ? stored.string() : "", dry_run,
                      report.errors.size());

@@ -28,9 +28,11 @@ void ImportRun::add(std::size_t line, nlohmann::json record, std::vector<FieldEr
   switch (result.outcome) {
     case SaveOutcome::kCreated:
       ++report_.created;
+      report_.changed_ids.push_back(result.id);
       break;
     case SaveOutcome::kUpdated:
       ++report_.updated;
+      report_.changed_ids.push_back(result.id);
       break;
     case SaveOutcome::kUnchanged:
       ++report_.unchanged;

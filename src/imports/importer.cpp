@@ -307,10 +307,13 @@ ImportReport import_file(db::Connection& connection, const std::filesystem::path
         break;
     }
     if (report.errors.empty() && mode == ImportMode::kSave) transaction.commit();
+    // A check saves nothing, so the ids it was given were rolled back.
+    if (mode != ImportMode::kSave) report.changed_ids.clear();
   }
 
   if (!report.errors.empty()) {
     report.created = report.updated = report.unchanged = 0;
+    report.changed_ids.clear();
     // Invalid UTF-8 is found before the records are read, so put its errors in line order.
     std::stable_sort(
         report.errors.begin(), report.errors.end(),

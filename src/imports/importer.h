@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ struct ImportReport {
   std::size_t created = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
+  // Ids of the records created or updated, in file order, for the work that
+  // follows a change (matching). Empty when nothing was saved.
+  std::vector<std::int64_t> changed_ids;
   // One entry per problem, its field prefixed by the line ("line 12: title").
   std::vector<FieldError> errors;
   std::string format;  // "csv", "jsonl" or "nasa_t2"

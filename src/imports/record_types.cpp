@@ -27,6 +27,7 @@ SaveResult validate_and_save(db::Connection& connection, const nlohmann::json& b
   try {
     // Imports run as the system, which the upsert functions take by default.
     result.outcome = upsert(connection, record);
+    result.id = record.id;
   } catch (const ConflictError& e) {
     result.errors.push_back({"", e.what()});
   } catch (const db::ConstraintError& e) {

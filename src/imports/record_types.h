@@ -18,6 +18,7 @@ namespace techmarket::imports {
 struct SaveResult {
   std::vector<FieldError> errors;
   SaveOutcome outcome = SaveOutcome::kUnchanged;  // meaningful when saved without errors
+  std::int64_t id = 0;                             // the saved record's id
 };
 
 struct RecordType {

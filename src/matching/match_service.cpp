@@ -356,6 +356,27 @@ std::size_t MatchService::alert_saved_searches(db::Connection& connection,
   return sent;
 }
 
+std::size_t MatchService::records_imported(const std::string& record_type,
+                                           const std::vector<std::int64_t>& ids,
+                                           unsigned threads) {
+  if (ids.empty() || (record_type != "offer" && record_type != "need")) return 0;
+  // One record costs about as much as one need of a recompute, and a
+  // recompute costs one per published need, so past a few hundred records
+  // the recompute is the cheaper way.
+  if (ids.size() > kImportedOneByOne) {
+    recompute_all(threads);
+    return 0;
+  }
+  for (auto id : ids) {
+    if (record_type == "need") {
+      need_changed(id);
+    } else {
+      offer_changed(id);
+    }
+  }
+  return ids.size();
+}
+
 RecomputeReport MatchService::recompute_all(unsigned threads) {
   std::vector<std::int64_t> need_ids;
   needs::NeedFilter filter;

@@ -46,6 +46,16 @@ class MatchService {
   void need_changed(std::int64_t need_id);
   void offer_changed(std::int64_t offer_id);
 
+  // Brings stored matches up to date after an import created or updated the
+  // records `ids` of `record_type` ("offer" or "need"; others are ignored),
+  // which bypassed the services: record by record, with the same alerts as
+  // an edit, for at most kImportedOneByOne records, else by recompute_all on
+  // `threads` threads (saved searches are then not alerted). Returns how
+  // many records were matched one by one, 0 after a recompute.
+  std::size_t records_imported(const std::string& record_type,
+                               const std::vector<std::int64_t>& ids, unsigned threads);
+  static constexpr std::size_t kImportedOneByOne = 200;
+
   // Scores the published offers most like `need` without storing anything.
   std::vector<StoredMatch> match_need(const NeedProfile& need,
                                       const std::vector<std::pair<std::string, unsigned>>& texts);

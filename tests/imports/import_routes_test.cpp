@@ -76,6 +76,24 @@ TEST_F(ImportRoutes, ImportsCsvAndReportsCounts) {
   EXPECT_EQ(count("offers"), 2);
 }
 
+TEST_F(ImportRoutes, ImportedOffersReachTheMatchesOfNeeds) {
+  auto system = auth::Principal::system();
+  auto need = platform_.needs().create(system, {{"title", "Cần công nghệ sấy trái cây"},
+                                                {"problem", "Sấy xoài và nhãn sau thu hoạch."},
+                                                {"status", "published"}});
+  ASSERT_TRUE(platform_.matches().need_matches(system, need.id, 0, 20).items.empty());
+
+  auto response = post("/api/v1/imports/offers",
+                       "external_id,kind,title,summary,status\n"
+                       "tn-101,technology,Máy sấy trái cây,Sấy xoài và nhãn.,published\n"
+                       "tn-102,service,Tư vấn chuyển giao,Tư vấn hợp đồng.,published\n");
+  ASSERT_EQ(response.status, 200) << response.body;
+
+  auto matches = platform_.matches().need_matches(system, need.id, 0, 20).items;
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].title, "Máy sấy trái cây");
+}
+
 TEST_F(ImportRoutes, DryRunSavesNothing) {
   auto response = post("/api/v1/imports/offers", kValidOffers, {{"dry_run", "true"}});
   ASSERT_EQ(response.status, 200) << response.body;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "app/platform.h"
+#include "search/outbox.h"
 #include "support/accounts.h"
 #include "support/temp_dir.h"
 
@@ -194,6 +195,41 @@ TEST_F(MatchServiceTest, FollowerIsAlertedOncePerMatch) {
   platform_.matches().recompute_all(2);
   EXPECT_EQ(inbox_size(follower), 1u);
   EXPECT_EQ(emails_to("theo.doi@example.vn"), 1u);
+}
+
+TEST_F(MatchServiceTest, ImportedRecordsAlertLikeEdits) {
+  auto need = add_need("Cần công nghệ sấy nông sản", "Hợp tác xã cần sấy cà phê và hạt điều.");
+  auto follower = member_of(org_a_, "nhap.lieu@example.vn");
+  bool created = false;
+  platform_.follows().follow(follower, {{"target", "need"}, {"id", need}}, created);
+
+  // An import writes through the store, as imports::import_offers does, and
+  // reports the ids; the stored matches know nothing until told.
+  auto dryer = add_offer("Máy sấy nông sản", "Sấy cà phê, hạt điều.", "draft");
+  {
+    auto connection = platform_.pool().acquire();
+    connection->prepare("UPDATE offers SET status = 'published' WHERE id = ?").bind(1, dryer).run();
+    search::enqueue(*connection, "offer", dryer);
+  }
+  platform_.indexer().drain();
+  ASSERT_FALSE(contains(matched_offers(need), dryer));
+
+  EXPECT_EQ(platform_.matches().records_imported("offer", {dryer}, 2), 1u);
+  EXPECT_TRUE(contains(matched_offers(need), dryer));
+  EXPECT_EQ(inbox_size(follower), 1u);
+  EXPECT_EQ(platform_.matches().records_imported("organization", {org_a_}, 2), 0u);
+}
+
+TEST_F(MatchServiceTest, LargeImportRecomputesEveryNeed) {
+  auto need = add_need("Cần công nghệ sấy nông sản", "Hợp tác xã cần sấy cà phê và hạt điều.");
+  auto dryer = add_offer("Máy sấy nông sản", "Sấy cà phê, hạt điều.");
+  {
+    auto connection = platform_.pool().acquire();
+    delete_all_matches(*connection);
+  }
+  std::vector<std::int64_t> ids(MatchService::kImportedOneByOne + 1, dryer);
+  EXPECT_EQ(platform_.matches().records_imported("offer", ids, 2), 0u);
+  EXPECT_TRUE(contains(matched_offers(need), dryer));
 }
 
 TEST_F(MatchServiceTest, InboxKeyRejectsSecondAlert) {
