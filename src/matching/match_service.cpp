@@ -219,18 +219,12 @@ void MatchService::need_changed(std::int64_t need_id) {
   std::vector<StoredMatch> matches;
   if (need && need->status == "published") matches = match_need(need_profile(*need), need_texts(*need));
 
-  auto connection = pool_.acquire();
-  db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
-  auto before = read_stored(*connection, true, need_id);
-  replace_need_matches(*connection, need_id, matches);
-  std::size_t alerts = alert_new_matches(*connection, before, matches);
+  std::optional<ChangedRecord> changed;
   if (need && need->status != "archived") {
-    alerts += alert_saved_searches(*connection, "need", need_id, need->title, need->status,
-                                   need->owner_organization_id);
+    changed = ChangedRecord{"need", need_id, need->title, need->status,
+                            need->owner_organization_id};
   }
-  transaction.commit();
-  spdlog::info("event=matches_updated need_id={} matches={} alerts={}", need_id, matches.size(),
-               alerts);
+  store_matches(true, need_id, matches, changed);
 }
 
 void MatchService::offer_changed(std::int64_t offer_id) {
@@ -263,18 +257,30 @@ void MatchService::offer_changed(std::int64_t offer_id) {
     matches = best_first(std::move(matches));
   }
 
+  std::optional<ChangedRecord> changed;
+  if (offer && offer->status != "archived") {
+    changed = ChangedRecord{"offer", offer_id, offer->title, offer->status,
+                            offer->owner_organization_id};
+  }
+  store_matches(false, offer_id, matches, changed);
+}
+
+void MatchService::store_matches(bool by_need, std::int64_t id,
+                                 const std::vector<StoredMatch>& matches,
+                                 const std::optional<ChangedRecord>& changed) {
   auto connection = pool_.acquire();
   db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
-  auto before = read_stored(*connection, false, offer_id);
-  replace_offer_matches(*connection, offer_id, matches);
-  std::size_t alerts = alert_new_matches(*connection, before, matches);
-  if (offer && offer->status != "archived") {
-    alerts += alert_saved_searches(*connection, "offer", offer_id, offer->title, offer->status,
-                                   offer->owner_organization_id);
+  auto before = read_stored(*connection, by_need, id);
+  if (by_need) {
+    replace_need_matches(*connection, id, matches);
+  } else {
+    replace_offer_matches(*connection, id, matches);
   }
+  std::size_t alerts = alert_new_matches(*connection, before, matches);
+  if (changed) alerts += alert_saved_searches(*connection, *changed);
   transaction.commit();
-  spdlog::info("event=matches_updated offer_id={} matches={} alerts={}", offer_id, matches.size(),
-               alerts);
+  spdlog::info("event=matches_updated {}_id={} matches={} alerts={}", by_need ? "need" : "offer",
+               id, matches.size(), alerts);
 }
 
 std::size_t MatchService::alert_new_matches(db::Connection& connection,
@@ -320,10 +326,8 @@ std::size_t MatchService::alert_new_matches(db::Connection& connection,
 }
 
 std::size_t MatchService::alert_saved_searches(db::Connection& connection,
-                                               const std::string& record_type, std::int64_t id,
-                                               const std::string& title,
-                                               const std::string& status,
-                                               std::optional<std::int64_t> owner) {
+                                               const ChangedRecord& record) {
+  const auto& [record_type, id, title, status, owner] = record;
   std::size_t sent = 0;
   for (const auto& follow : list_search_follows(connection)) {
     std::string email;

@@ -83,10 +83,20 @@ class MatchService {
   bool is_foreign(std::optional<std::int64_t> organization_id);
   std::size_t alert_new_matches(db::Connection& connection, const std::vector<StoredMatch>& before,
                                 const std::vector<StoredMatch>& after);
-  std::size_t alert_saved_searches(db::Connection& connection, const std::string& record_type,
-                                   std::int64_t id, const std::string& title,
-                                   const std::string& status,
-                                   std::optional<std::int64_t> owner);
+  // A record that changed, as saved searches see it.
+  struct ChangedRecord {
+    std::string record_type;  // "need" or "offer"
+    std::int64_t id = 0;
+    std::string title;
+    std::string status;
+    std::optional<std::int64_t> owner_organization_id;
+  };
+  // Replaces the stored matches of need (by_need) or offer `id` with
+  // `matches` and sends the alerts, in one transaction; `changed` is the
+  // record when saved searches should look at it.
+  void store_matches(bool by_need, std::int64_t id, const std::vector<StoredMatch>& matches,
+                     const std::optional<ChangedRecord>& changed);
+  std::size_t alert_saved_searches(db::Connection& connection, const ChangedRecord& record);
   const NameTables& names();
 
   db::Pool& pool_;
