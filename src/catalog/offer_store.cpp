@@ -166,7 +166,9 @@ std::vector<Offer> list_offers(db::Connection& connection, const OfferFilter& fi
 std::vector<std::int64_t> list_offer_ids_due_to_expire(db::Connection& connection,
                                                        const std::string& today) {
   auto query = connection.prepare(
-      "SELECT id FROM offers WHERE status = 'published' AND expires_on IS NOT NULL"
+      // Without statistics SQLite would walk offers_by_status for the order.
+      "SELECT id FROM offers INDEXED BY offers_due_to_expire"
+      " WHERE status = 'published' AND expires_on IS NOT NULL"
       " AND expires_on < ? ORDER BY id");
   query.bind(1, today);
   std::vector<std::int64_t> ids;

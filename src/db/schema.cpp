@@ -163,6 +163,16 @@ CREATE TABLE search_outbox (
 
 }  // namespace
 
+// The platform expires records at start and on `techmarket expire`. Without
+// these, finding the few records past their date read every published one:
+// over a second at 1,000,000 offers.
+constexpr std::string_view kExpirySchema = R"sql(
+CREATE INDEX offers_due_to_expire ON offers (expires_on)
+  WHERE status = 'published' AND expires_on IS NOT NULL;
+CREATE INDEX needs_due_to_expire ON needs (deadline)
+  WHERE status = 'published' AND deadline IS NOT NULL;
+)sql";
+
 std::string_view reference_seed_sql();
 std::string_view accounts_schema_sql();
 std::string_view ledger_schema_sql();
@@ -180,6 +190,7 @@ const std::vector<SchemaVersion>& schema_versions() {
        ledger_schema_sql()},
       {5, "deals: parties, stage history, messages and documents", deals_schema_sql()},
       {6, "matching: stored matches, follows, inbox of alerts", matching_schema_sql()},
+      {7, "indexes of published offers and needs by expiry date", kExpirySchema},
   };
   return versions;
 }
