@@ -46,12 +46,12 @@ class MatchService {
   void need_changed(std::int64_t need_id);
   void offer_changed(std::int64_t offer_id);
 
-  // Brings stored matches up to date after an import created or updated the
-  // records `ids` of `record_type` ("offer" or "need"; others are ignored),
-  // which bypassed the services: record by record, with the same alerts as
-  // an edit, for at most kImportedOneByOne records, else by recompute_all on
-  // `threads` threads (saved searches are then not alerted). Returns how
-  // many records were matched one by one, 0 after a recompute.
+  // Brings stored matches up to date after an import, which bypasses the
+  // services, created or updated the records `ids` of `record_type` ("offer"
+  // or "need"; others are ignored). Up to kImportedOneByOne records are
+  // matched one by one, with the same alerts as an edit. More run
+  // recompute_all on `threads` threads, which alerts no saved search.
+  // Returns how many records were matched one by one, 0 after a recompute.
   std::size_t records_imported(const std::string& record_type,
                                const std::vector<std::int64_t>& ids, unsigned threads);
   static constexpr std::size_t kImportedOneByOne = 200;
@@ -92,8 +92,8 @@ class MatchService {
     std::optional<std::int64_t> owner_organization_id;
   };
   // Replaces the stored matches of need (by_need) or offer `id` with
-  // `matches` and sends the alerts, in one transaction; `changed` is the
-  // record when saved searches should look at it.
+  // `matches` and sends the alerts in one transaction. Saved searches look
+  // at `changed` when it is set.
   void store_matches(bool by_need, std::int64_t id, const std::vector<StoredMatch>& matches,
                      const std::optional<ChangedRecord>& changed);
   std::size_t alert_saved_searches(db::Connection& connection, const ChangedRecord& record);

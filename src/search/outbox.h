@@ -45,9 +45,9 @@ class Indexer {
   // batches of kBulkBatch.
   std::size_t reindex();
 
-  // Rows applied between two index commits: few while the platform serves,
-  // so a change is searchable soon; many in a rebuild, where each commit
-  // rewrites the posting lists it touches and so costs more as the index grows.
+  // Rows applied between two index commits. Few while the platform serves,
+  // so that a change is searchable soon. Many in a rebuild, where nobody
+  // searches the half-built index and each commit is a flush to disk.
   static constexpr std::size_t kLiveBatch = 1000;
   static constexpr std::size_t kBulkBatch = 20000;
 
