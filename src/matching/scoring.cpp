@@ -245,12 +245,16 @@ std::optional<PairScore> score_pair(const NeedProfile& need, const OfferProfile&
   scorer.score_field();
   scorer.score_ipc();
   scorer.score_sector();
+  const double topical = scorer.sum;
   scorer.score_trl();
   scorer.score_price();
   scorer.score_place();
   scorer.score_freshness();
+  // Readiness, price, place and freshness say whether a fit is practical,
+  // not whether there is one, so they count in proportion to the text's evidence.
+  const double practical = (scorer.sum - topical) * std::min(1.0, similarity / kTextSaturation);
 
-  double score = std::clamp(scorer.sum * scorer.penalty, 0.0, 1.0);
+  double score = std::clamp((topical + practical) * scorer.penalty, 0.0, 1.0);
   score = std::round(score * 10000) / 10000;
   if (score < kMinScore) return std::nullopt;
   return PairScore{score, std::move(scorer.reasons)};

@@ -192,6 +192,33 @@ TEST(MatchScoring, FresherOfferScoresHigher) {
   EXPECT_EQ(find_reason(*old_score, "recent"), nullptr);
 }
 
+TEST(MatchScoring, PracticalFitCannotReplaceSharedWords) {
+  NeedProfile need;
+  need.deadline = "2027-06-30";
+  need.budget_max_vnd = 1'000'000'000;
+  need.province_code = "80";
+  // Ready, within budget, in the province and new, with one minor word shared.
+  OfferProfile practical;
+  practical.trl = 8;
+  practical.price_vnd = 500'000'000;
+  practical.province_code = "80";
+  practical.date = "2026-11-20";
+  TextSimilarity one_minor_word{0.07, 0.04, {"máy"}};
+  // Nothing practical in its favour, but a third of the need's words.
+  OfferProfile topical;
+  topical.trl = 5;
+  topical.price_vnd = 5'000'000'000;
+  topical.province_code = "79";
+  topical.date = "2019-01-01";
+  TextSimilarity a_third{0.3, 0.2, {"sấy", "nông sản", "máy"}};
+
+  auto practical_score = score_pair(need, practical, one_minor_word, names(), kToday);
+  auto topical_score = score_pair(need, topical, a_third, names(), kToday);
+  ASSERT_TRUE(practical_score);
+  ASSERT_TRUE(topical_score);
+  EXPECT_LT(practical_score->score, topical_score->score);
+}
+
 TEST(MatchScoring, ScoreStaysWithinZeroAndOne) {
   NeedProfile need;
   need.st_field = "2.5";
