@@ -46,7 +46,7 @@ DealMessage DealService::post_message(const auth::Principal& actor, std::int64_t
                                       const nlohmann::json& body) {
   auto connection = pool_.acquire();
   db::Transaction transaction(*connection, db::Transaction::Mode::kWrite);
-  actionable_deal(*connection, actor, id);
+  auto deal = actionable_deal(*connection, actor, id);
 
   FieldReader reader(body);
   auto text = reader.required_text("body", {.max_length = 5000, .multiline = true});
@@ -59,6 +59,7 @@ DealMessage DealService::post_message(const auth::Principal& actor, std::int64_t
   auto message_id = insert_message(*connection, {0, id, user_id_of(actor), text, {}});
   auto message = *find_message(*connection, message_id);
   auth::record_audit(*connection, actor, "post_message", "deal", id, nullptr, to_json(message));
+  notify_message(*connection, deal, actor, text);
   transaction.commit();
   return message;
 }

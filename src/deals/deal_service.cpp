@@ -154,6 +154,31 @@ void notify_interest(db::Connection& connection, const Deal& deal, std::int64_t 
   }
 }
 
+}  // namespace
+
+void DealService::notify_message(db::Connection& connection, const Deal& deal,
+                                 const auth::Principal& author, const std::string& text) {
+  auto subject = fmt::format("Tin nhắn mới trong giao dịch: {} / New message in deal: {}",
+                             deal.title, deal.title);
+  auto body = fmt::format(
+      "Có tin nhắn mới trong giao dịch số {} trên sàn giao dịch công nghệ.\n"
+      "There is a new message in deal {} on the technology market.\n\n"
+      "Tiêu đề / Title: {}\n"
+      "Xem và trả lời / View and reply: /deals/{}\n\n"
+      "Lời nhắn / Message:\n{}\n",
+      deal.id, deal.id, deal.title, deal.id, text);
+  std::set<std::int64_t> notified;
+  for (const auto& party : deal.parties) {
+    if (party.organization_id == author.organization_id) continue;
+    if (!notified.insert(party.organization_id).second) continue;
+    for (const auto& email : organization_emails(connection, party.organization_id)) {
+      auth::enqueue_email(connection, email, subject, body);
+    }
+  }
+}
+
+namespace {
+
 bool sees_all_deals(const auth::Principal& viewer) {
   return viewer.is_reviewer() || viewer.has_role(auth::Role::kOfficer);
 }

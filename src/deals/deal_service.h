@@ -104,6 +104,10 @@ class DealService {
   // As visible_deal, and throws ForbiddenError when `actor` may only read it.
   Deal actionable_deal(db::Connection& connection, const auth::Principal& actor,
                        std::int64_t id);
+  // Queues an email about a new message to every active user of the deal's
+  // parties, except the author's own organization.
+  static void notify_message(db::Connection& connection, const Deal& deal,
+                             const auth::Principal& author, const std::string& text);
 
   db::Pool& pool_;
   catalog::OfferService& offers_;

@@ -42,6 +42,21 @@ TEST_F(DealMessages, PartiesPostAndReadInOrder) {
   EXPECT_EQ(audit[0].action, "post_message");
 }
 
+TEST_F(DealMessages, MessageEmailsTheOtherParty) {
+  auto id = open_interest();
+  auto before = email_recipients().size();
+  ASSERT_EQ(call(buyer_, "POST", deal_path(id, "/messages"), {{"body", "Xin gửi báo giá."}}).status,
+            201);
+  auto recipients = email_recipients();
+  std::vector<std::string> added(recipients.begin() + static_cast<std::ptrdiff_t>(before),
+                                 recipients.end());
+  EXPECT_EQ(added, (std::vector<std::string>{"ban@vien.vn", "ban2@vien.vn"}));
+
+  ASSERT_EQ(call(seller_, "POST", deal_path(id, "/messages"), {{"body", "Đã nhận."}}).status, 201);
+  EXPECT_EQ(email_recipients().back(), "mua@hoabinh.vn");
+  EXPECT_EQ(email_recipients().size(), recipients.size() + 1);
+}
+
 TEST_F(DealMessages, RejectsEmptyOrUnknownFields) {
   auto id = open_interest();
   auto empty = call(buyer_, "POST", deal_path(id, "/messages"), {{"body", "   "}});
