@@ -77,6 +77,22 @@ nlohmann::json to_json(const DealDocument& document) {
                            std::to_string(document.id)}};
 }
 
+std::pair<std::string_view, std::string_view> stage_names(std::string_view stage) {
+  static constexpr std::array<std::array<std::string_view, 3>, 7> kNames = {{
+      {"contact", "Tiếp xúc", "Contact"},
+      {"negotiation", "Đàm phán", "Negotiation"},
+      {"mou", "Ký biên bản ghi nhớ", "Memorandum signed"},
+      {"contract_signed", "Đã ký hợp đồng", "Contract signed"},
+      {"registered", "Đã đăng ký hợp đồng", "Contract registered"},
+      {"completed", "Hoàn thành", "Completed"},
+      {"abandoned", "Dừng", "Abandoned"},
+  }};
+  for (const auto& [code, vi, en] : kNames) {
+    if (code == stage) return {vi, en};
+  }
+  return {stage, stage};
+}
+
 bool is_closed_stage(std::string_view stage) {
   return stage == "completed" || stage == "abandoned";
 }

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace techmarket::deals {
@@ -78,6 +79,9 @@ struct DealDocument {
 nlohmann::json to_json(const Deal& deal);
 nlohmann::json to_json(const DealMessage& message);
 nlohmann::json to_json(const DealDocument& document);
+
+// Returns the Vietnamese and English names of a stage, for messages.
+std::pair<std::string_view, std::string_view> stage_names(std::string_view stage);
 
 // Returns true for the stages that a deal cannot leave: completed and abandoned.
 bool is_closed_stage(std::string_view stage);

@@ -59,7 +59,16 @@ DealMessage DealService::post_message(const auth::Principal& actor, std::int64_t
   auto message_id = insert_message(*connection, {0, id, user_id_of(actor), text, {}});
   auto message = *find_message(*connection, message_id);
   auth::record_audit(*connection, actor, "post_message", "deal", id, nullptr, to_json(message));
-  notify_message(*connection, deal, actor, text);
+  notify_parties(
+      *connection, deal, actor,
+      fmt::format("Tin nhắn mới trong giao dịch: {} / New message in deal: {}", deal.title,
+                  deal.title),
+      fmt::format("Có tin nhắn mới trong giao dịch số {} trên sàn giao dịch công nghệ.\n"
+                  "There is a new message in deal {} on the technology market.\n\n"
+                  "Tiêu đề / Title: {}\n"
+                  "Xem và trả lời / View and reply: /deals/{}\n\n"
+                  "Lời nhắn / Message:\n{}\n",
+                  deal.id, deal.id, deal.title, deal.id, text));
   transaction.commit();
   return message;
 }

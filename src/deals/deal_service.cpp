@@ -156,17 +156,9 @@ void notify_interest(db::Connection& connection, const Deal& deal, std::int64_t 
 
 }  // namespace
 
-void DealService::notify_message(db::Connection& connection, const Deal& deal,
-                                 const auth::Principal& author, const std::string& text) {
-  auto subject = fmt::format("Tin nhắn mới trong giao dịch: {} / New message in deal: {}",
-                             deal.title, deal.title);
-  auto body = fmt::format(
-      "Có tin nhắn mới trong giao dịch số {} trên sàn giao dịch công nghệ.\n"
-      "There is a new message in deal {} on the technology market.\n\n"
-      "Tiêu đề / Title: {}\n"
-      "Xem và trả lời / View and reply: /deals/{}\n\n"
-      "Lời nhắn / Message:\n{}\n",
-      deal.id, deal.id, deal.title, deal.id, text);
+void DealService::notify_parties(db::Connection& connection, const Deal& deal,
+                                 const auth::Principal& author, const std::string& subject,
+                                 const std::string& body) {
   std::set<std::int64_t> notified;
   for (const auto& party : deal.parties) {
     if (party.organization_id == author.organization_id) continue;
@@ -434,6 +426,16 @@ Deal DealService::change_stage(const auth::Principal& actor, std::int64_t id,
                             stored.stage, fmt::join(allowed, ", "), *stage));
     }
 
+    // The contract of a deal at these stages is in the ledger, which the
+    // Department's staff keep, so only they may close the deal as abandoned.
+    bool contract_in_ledger = stored.stage == "contract_signed" || stored.stage == "registered";
+    if (*stage == "abandoned" && contract_in_ledger && !actor.is_reviewer()) {
+      throw ForbiddenError(fmt::format(
+          "deal {} has a signed contract in the ledger; ask the Department's staff to close it "
+          "as abandoned, so that they can correct the ledger too",
+          id));
+    }
+
     deal = stored;
     deal.stage = *stage;
     if (reason) deal.abandon_reason = reason;
@@ -457,6 +459,17 @@ Deal DealService::change_stage(const auth::Principal& actor, std::int64_t id,
         throw ValidationError(std::move(errors));
       }
     }
+    auto [stage_vi, stage_en] = stage_names(deal.stage);
+    notify_parties(
+        *connection, deal, actor,
+        fmt::format("Giao dịch chuyển sang \"{}\": {} / Deal moved to \"{}\": {}", stage_vi,
+                    deal.title, stage_en, deal.title),
+        fmt::format("Giao dịch số {} đã chuyển sang giai đoạn \"{}\".\n"
+                    "Deal {} moved to the stage \"{}\".\n\n"
+                    "Tiêu đề / Title: {}\n"
+                    "Xem / View: /deals/{}\n{}",
+                    deal.id, stage_vi, deal.id, stage_en, deal.title, deal.id,
+                    note ? fmt::format("\nGhi chú / Note:\n{}\n", *note) : ""));
     transaction.commit();
   }
   spdlog::info("event=deal_stage deal_id={} stage={} by={}", id, deal.stage, actor.describe());

@@ -104,10 +104,11 @@ class DealService {
   // As visible_deal, and throws ForbiddenError when `actor` may only read it.
   Deal actionable_deal(db::Connection& connection, const auth::Principal& actor,
                        std::int64_t id);
-  // Queues an email about a new message to every active user of the deal's
-  // parties, except the author's own organization.
-  static void notify_message(db::Connection& connection, const Deal& deal,
-                             const auth::Principal& author, const std::string& text);
+  // Queues an email to every active user of the deal's parties, except
+  // those of the organization of `author`, who made the change.
+  static void notify_parties(db::Connection& connection, const Deal& deal,
+                             const auth::Principal& author, const std::string& subject,
+                             const std::string& body);
 
   db::Pool& pool_;
   catalog::OfferService& offers_;

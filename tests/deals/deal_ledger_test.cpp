@@ -49,6 +49,40 @@ TEST_F(SignedDeal, RecordsUnverifiedContractWithParties) {
   EXPECT_EQ(recorded["buyer_province_code"], "79");
 }
 
+TEST_F(SignedDeal, OnlyStaffAbandonAfterTheContract) {
+  auto id = open_interest();
+  ASSERT_EQ(move(id, {{"stage", "contract_signed"},
+                      {"contract", {{"type", "technology_licence"},
+                                    {"value_vnd", 350'000'000},
+                                    {"signed_on", "2026-03-15"}}}})
+                .status,
+            200);
+  auto abandon = nlohmann::json{{"stage", "abandoned"}, {"abandon_reason", "Hủy hợp đồng."}};
+  auto by_party = move(id, abandon);
+  EXPECT_EQ(by_party.status, 403) << by_party.body;
+  EXPECT_NE(by_party.body.find("staff"), std::string::npos) << by_party.body;
+  EXPECT_EQ(parse(call(buyer_, "GET", deal_path(id, "")))["stage"], "contract_signed");
+
+  EXPECT_EQ(move(id, abandon, &staff_).status, 200);
+  EXPECT_EQ(ledger_rows(platform_), 1);
+}
+
+TEST_F(SignedDeal, StageChangeEmailsTheOtherParty) {
+  auto id = open_interest();
+  auto before = email_recipients().size();
+  ASSERT_EQ(move(id, {{"stage", "negotiation"}, {"note", "Hẹn gặp thứ Hai."}}).status, 200);
+  auto recipients = email_recipients();
+  std::vector<std::string> added(recipients.begin() + static_cast<std::ptrdiff_t>(before),
+                                 recipients.end());
+  EXPECT_EQ(added, (std::vector<std::string>{"ban@vien.vn", "ban2@vien.vn"}));
+
+  auto connection = platform_.pool().acquire();
+  auto query = connection->prepare("SELECT subject, body FROM email_outbox ORDER BY id DESC");
+  ASSERT_TRUE(query.step());
+  EXPECT_NE(query.column_text(0).find("Đàm phán"), std::string::npos) << query.column_text(0);
+  EXPECT_NE(query.column_text(1).find("Hẹn gặp thứ Hai."), std::string::npos);
+}
+
 TEST_F(SignedDeal, BadContractNamesFieldOnceAndKeepsStage) {
   auto id = open_interest();
   auto rejected = move(id, {{"stage", "contract_signed"},
