@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include <spdlog/spdlog.h>
+#include <xapian.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -199,6 +200,11 @@ int run_cli(int argc, char** argv) {
   } catch (const std::exception& e) {
     spdlog::error("event=command_failed error=\"{}\"", e.what());
     std::cerr << "techmarket: " << e.what() << "\n";
+    return 1;
+  } catch (const Xapian::Error& e) {
+    // Xapian's errors do not derive from std::exception.
+    spdlog::error("event=command_failed error=\"{}\"", e.get_description());
+    std::cerr << "techmarket: search index error: " << e.get_description() << "\n";
     return 1;
   }
   return 0;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "search/index_impl.h"
@@ -196,7 +197,15 @@ void SearchIndex::Impl::return_reader(std::unique_ptr<Xapian::Database> reader) 
 SearchIndex::SearchIndex(std::filesystem::path directory) : impl_(new Impl{}) {
   impl_->directory = std::move(directory);
   std::filesystem::create_directories(impl_->directory);
-  impl_->writer = Xapian::WritableDatabase(impl_->directory.string(), Xapian::DB_CREATE_OR_OPEN);
+  try {
+    impl_->writer =
+        Xapian::WritableDatabase(impl_->directory.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw std::runtime_error(
+        "the search index " + impl_->directory.string() +
+        " is open in another techmarket process, most likely the running server; stop it "
+        "first, or make the change through the web pages or the API");
+  }
   if (impl_->writer.get_doccount() == 0) {
     impl_->writer.set_metadata("format", kIndexFormat);
     impl_->writer.commit();
