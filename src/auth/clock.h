@@ -40,5 +40,7 @@ std::string format_time(TimePoint time);
 std::optional<TimePoint> parse_time(const std::string& text);
 // Formats the UTC calendar date of `time`, "2026-12-04".
 std::string format_date(TimePoint time);
+// Returns today's date in Vietnam (UTC+7, no daylight saving time), "2026-12-04".
+std::string vietnam_today();
 
 }  // namespace techmarket::auth

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "auth/audit_log.h"
+#include "auth/clock.h"
 #include "common/errors.h"
 #include "common/pagination.h"
 #include "organizations/lookup.h"
@@ -74,7 +75,7 @@ std::vector<TransactionType> list_transaction_types(db::Connection& connection) 
 
 Transaction validate_transaction(db::Connection& connection, const nlohmann::json& body) {
   FieldReader reader(body);
-  auto transaction = read_transaction(reader);
+  auto transaction = read_transaction(reader, auth::vietnam_today());
   reader.reject_unknown_fields();
   check_references(connection, transaction, reader);
   reader.throw_if_errors();

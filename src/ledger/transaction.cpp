@@ -42,7 +42,7 @@ nlohmann::json to_json(const Transaction& transaction) {
   };
 }
 
-Transaction read_transaction(FieldReader& reader) {
+Transaction read_transaction(FieldReader& reader, std::string_view today) {
   Transaction transaction;
   for (const char* name :
        {"id", "verified", "verified_by", "verified_at", "created_at", "updated_at"}) {
@@ -73,6 +73,12 @@ Transaction read_transaction(FieldReader& reader) {
     if (*signed_on < kEarliestSigningDate) {
       reader.add_error("signed_on", fmt::format("{} is before {}; check the year", *signed_on,
                                                 kEarliestSigningDate));
+    } else if (*signed_on > today) {
+      // A contract counts in the figures of the year it was signed, so a
+      // future date would count a contract that does not exist yet.
+      reader.add_error("signed_on", fmt::format("{} is after today, {}; record a contract once "
+                                                "it is signed, with the date it was signed",
+                                                *signed_on, today));
     }
   } else if (reader.errors().empty() || reader.errors().back().field != "signed_on") {
     reader.add_error("signed_on", "is required: the signing date as YYYY-MM-DD");

@@ -83,7 +83,7 @@ nlohmann::json to_json(const Transaction& transaction);
 // values, and records every problem in `reader`. The read-only fields (id,
 // verified, verified_by, verified_at, created_at, updated_at) are skipped.
 // Checks that need the database (organizations and provinces exist) are the
-// service's.
-Transaction read_transaction(FieldReader& reader);
+// service's. A signing date after `today` (YYYY-MM-DD) is an error.
+Transaction read_transaction(FieldReader& reader, std::string_view today);
 
 }  // namespace techmarket::ledger

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <set>
 #include <thread>
 
@@ -129,11 +128,7 @@ OfferProfile offer_profile(const catalog::Offer& offer, bool foreign) {
 MatchService::MatchService(db::Pool& pool, search::SearchIndex& index,
                            catalog::OfferService& offers, needs::NeedService& needs,
                            organizations::OrganizationService& organizations)
-    : today([] {
-        // Vietnam's calendar date (UTC+7, no daylight saving time).
-        auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        return auth::format_date(now + std::chrono::hours(7));
-      }),
+    : today(auth::vietnam_today),
       pool_(pool),
       index_(index),
       offers_(offers),

@@ -2,9 +2,11 @@
 // field, roles, verification, and the aggregates following every write.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
 
 #include "auth/audit_log.h"
+#include "auth/clock.h"
 #include "ledger/transaction_store.h"
 #include "ledger_fixture.h"
 
@@ -89,6 +91,20 @@ TEST_F(LedgerApi, MissingRequiredFieldsAreNamed) {
   auto fields = error_fields(response);
   EXPECT_EQ(fields, (std::set<std::string>{"type", "title", "value_vnd", "signed_on"}))
       << response.body;
+}
+
+TEST_F(LedgerApi, FutureSigningDateIsRejected) {
+  auto tomorrow = auth::format_date(*auth::parse_time(auth::vietnam_today() + "T00:00:00Z") +
+                                    std::chrono::days(1));
+  auto response =
+      call("POST", "/api/v1/transactions", contract("other", 1'000'000, tomorrow).dump());
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(error_fields(response).count("signed_on")) << response.body;
+  EXPECT_NE(response.body.find("after today"), std::string::npos) << response.body;
+
+  auto today = call("POST", "/api/v1/transactions",
+                    contract("other", 1'000'000, auth::vietnam_today()).dump());
+  EXPECT_EQ(today.status, 201) << today.body;
 }
 
 TEST_F(LedgerApi, ValueAboveLimitIsRejected) {

@@ -191,10 +191,12 @@ describe('dashboard', () => {
     const first = await apiJson('GET', '/api/v1/indicators')
     assert.equal(first.status, 200, JSON.stringify(first.body))
     const year = first.body.current_year
+    // The first of January of the current year is never after today, and
+    // the server refuses a signing date after today.
     const bodies = [
-      { kind: 'contract', type: 'patent_licence', title: 'Li-xăng sáng chế máy sấy', value_vnd: 1234567000, signed_on: `${year}-03-15` },
-      { kind: 'contract', type: 'technology_licence', title: 'Chuyển giao quy trình sấy mít', value_vnd: 250000000, signed_on: `${year}-04-20` },
-      { kind: 'mou', type: 'rnd_contract', title: 'Biên bản ghi nhớ hợp tác nghiên cứu', value_vnd: 900000000, signed_on: `${year}-05-02` },
+      { kind: 'contract', type: 'patent_licence', title: 'Li-xăng sáng chế máy sấy', value_vnd: 1234567000, signed_on: `${year}-01-01` },
+      { kind: 'contract', type: 'technology_licence', title: 'Chuyển giao quy trình sấy mít', value_vnd: 250000000, signed_on: `${year}-01-01` },
+      { kind: 'mou', type: 'rnd_contract', title: 'Biên bản ghi nhớ hợp tác nghiên cứu', value_vnd: 900000000, signed_on: `${year}-01-01` },
     ]
     for (const body of bodies) {
       const created = await apiJson('POST', '/api/v1/transactions', {
