@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkIpcCodes, readTrlChoice, trlLabel, type FieldErrors } from '../../src/forms'
 
-// Returns the key and values, so a test sees which message was chosen.
+// Returns the message key and values, so that a test can check which message was chosen.
 const t = (key: string, values?: Record<string, unknown>) => `${key} ${JSON.stringify(values ?? {})}`
 
 describe('checkIpcCodes', () => {
