@@ -173,6 +173,13 @@ CREATE INDEX needs_due_to_expire ON needs (deadline)
   WHERE status = 'published' AND deadline IS NOT NULL;
 )sql";
 
+// Needs state the lowest readiness they accept and their IPC codes, so
+// matching need not guess them from the deadline and the keywords.
+constexpr std::string_view kNeedFieldsSchema = R"sql(
+ALTER TABLE needs ADD COLUMN trl_min INTEGER CHECK (trl_min BETWEEN 1 AND 9);
+ALTER TABLE needs ADD COLUMN ipc_codes TEXT NOT NULL DEFAULT '[]';
+)sql";
+
 std::string_view reference_seed_sql();
 std::string_view accounts_schema_sql();
 std::string_view ledger_schema_sql();
@@ -191,6 +198,7 @@ const std::vector<SchemaVersion>& schema_versions() {
       {5, "deals: parties, stage history, messages and documents", deals_schema_sql()},
       {6, "matching: stored matches, follows, inbox of alerts", matching_schema_sql()},
       {7, "indexes of published offers and needs by expiry date", kExpirySchema},
+      {8, "needs: lowest accepted TRL and IPC codes", kNeedFieldsSchema},
   };
   return versions;
 }

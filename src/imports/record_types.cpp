@@ -73,6 +73,8 @@ const RecordType& need_record_type() {
       .plural = "needs",
       .columns = field_names(needs::to_json(needs::Need{}), true),
       .typed_columns = {{"keywords", ColumnType::kList},
+                        {"ipc_codes", ColumnType::kList},
+                        {"trl_min", ColumnType::kWholeNumber},
                         {"owner_organization_id", ColumnType::kWholeNumber},
                         {"budget_min_vnd", ColumnType::kAmountVnd},
                         {"budget_max_vnd", ColumnType::kAmountVnd},

@@ -68,6 +68,7 @@ std::vector<StoredMatch> read_stored(db::Connection& connection, bool by_need, s
 Texts need_texts(const needs::Need& need) {
   Texts texts = {{need.title, 4}};
   for (const auto& keyword : need.keywords) texts.emplace_back(keyword, 3);
+  for (const auto& code : need.ipc_codes) texts.emplace_back(code, 3);
   texts.emplace_back(need.problem, 2);
   if (need.desired_result) texts.emplace_back(*need.desired_result, 1);
   return texts;
@@ -94,10 +95,15 @@ NeedProfile need_profile(const needs::Need& need) {
   profile.st_field = need.st_field;
   profile.industry_section = need.industry_section;
   if (need.industry_version) profile.industry_version = *need.industry_version;
-  // NOTE: needs have no TRL and no IPC field, so the IPC codes come from
-  // keywords and the wanted readiness from the deadline (see scoring.cpp).
-  for (const auto& keyword : need.keywords) {
-    if (catalog::is_ipc_symbol(keyword)) profile.ipc_codes.push_back(keyword);
+  // A need that leaves out trl_min or ipc_codes gets guesses: readiness from
+  // the deadline (see scoring.cpp) and IPC codes from keywords that are IPC
+  // symbols.
+  profile.trl_min = need.trl_min;
+  profile.ipc_codes = need.ipc_codes;
+  if (profile.ipc_codes.empty()) {
+    for (const auto& keyword : need.keywords) {
+      if (catalog::is_ipc_symbol(keyword)) profile.ipc_codes.push_back(keyword);
+    }
   }
   profile.budget_min_vnd = need.budget_min_vnd;
   profile.budget_max_vnd = need.budget_max_vnd;

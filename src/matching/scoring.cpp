@@ -109,13 +109,46 @@ struct Scorer {
   }
 
   void score_trl() {
-    if (!offer.trl || !need.deadline) return;
+    if (!offer.trl) return;
+    if (need.trl_min) {
+      score_trl_minimum(*offer.trl, *need.trl_min);
+    } else {
+      score_trl_by_deadline(*offer.trl);
+    }
+  }
+
+  // The need states the lowest readiness it accepts.
+  void score_trl_minimum(int trl, int minimum) {
+    if (trl >= minimum) {
+      add(kTrlWeight, 1);
+      reason("trl_meets_minimum", fmt::format("TRL {}, đạt mức yêu cầu tối thiểu {}", trl, minimum),
+             fmt::format("TRL {} meets the minimum of {}", trl, minimum));
+      return;
+    }
+    add(kTrlWeight, 1 - kTrlCreditLostPerLevel * (minimum - trl));
+    if (trl <= kEarlyResearchTrl && minimum >= kReadyTrl) {
+      penalty *= kEarlyResearchPenalty;
+      reason("trl_early",
+             fmt::format("Còn ở giai đoạn nghiên cứu (TRL {}), nhu cầu yêu cầu tối thiểu TRL {}",
+                         trl, minimum),
+             fmt::format("Early research (TRL {}), while the need asks for TRL {} or higher", trl,
+                         minimum));
+      return;
+    }
+    reason("trl_below_minimum", fmt::format("TRL {}, dưới mức yêu cầu tối thiểu {}", trl, minimum),
+           fmt::format("TRL {} is below the minimum of {}", trl, minimum));
+  }
+
+  // The need states no readiness, so a near deadline counts as a request for a
+  // ready solution.
+  void score_trl_by_deadline(int trl) {
+    if (!need.deadline) return;
     auto days_left = days_between(today, *need.deadline);
     if (!days_left || *days_left > kReadyNeededWithinDays) return;
-    int trl = *offer.trl;
     if (trl >= kReadyTrl) {
       add(kTrlWeight, 1);
-      reason("trl_ready", fmt::format("Sẵn sàng ứng dụng (TRL {}), kịp hạn {}", trl, *need.deadline),
+      reason("trl_ready",
+             fmt::format("Sẵn sàng ứng dụng (TRL {}), kịp hạn {}", trl, *need.deadline),
              fmt::format("Ready to use (TRL {}) by the deadline {}", trl, *need.deadline));
     } else if (trl <= kEarlyResearchTrl) {
       penalty *= kEarlyResearchPenalty;

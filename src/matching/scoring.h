@@ -34,8 +34,12 @@ struct NeedProfile {
   std::optional<std::string> st_field;
   std::optional<std::string> industry_section;
   std::string industry_version = "2025";
-  // The need's keywords that are IPC symbols ("A23B"); needs have no IPC field.
+  // The need's ipc_codes or, when it has none, its keywords that are IPC
+  // symbols ("A23B").
   std::vector<std::string> ipc_codes;
+  // The lowest TRL the need accepts. When absent, a deadline within
+  // kReadyNeededWithinDays counts as a request for TRL kReadyTrl or more.
+  std::optional<int> trl_min;
   std::optional<std::int64_t> budget_min_vnd;
   std::optional<std::int64_t> budget_max_vnd;
   std::optional<std::string> deadline;  // YYYY-MM-DD

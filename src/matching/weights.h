@@ -40,14 +40,20 @@ inline constexpr double kTextSaturation = 0.6;
 // contain, because agreement of fields alone is no evidence of a fit.
 inline constexpr double kMinTextSimilarity = 0.05;
 
-// A need whose deadline is this many days away or fewer wants a solution
-// that is ready now (TRL at least kReadyTrl).
+// TRL fit when the need states trl_min: an offer at or above it gets full
+// credit, and one below loses this much credit per level of the gap, so a
+// gap of four levels or more earns nothing.
+inline constexpr double kTrlCreditLostPerLevel = 0.25;
+
+// A need without trl_min whose deadline is this many days away or fewer
+// wants a solution that is ready now (TRL at least kReadyTrl). A need with
+// trl_min of kReadyTrl or more wants one too.
 inline constexpr int kReadyNeededWithinDays = 730;
 inline constexpr int kReadyTrl = 7;
 // An offer at this TRL or lower is early research.
 inline constexpr int kEarlyResearchTrl = 3;
 // The score of early research for a need that wants a ready solution is
-// multiplied by this.
+// multiplied by this, whether the need states it with trl_min or through its deadline.
 inline constexpr double kEarlyResearchPenalty = 0.5;
 
 // Place credit: same province 1, foreign technology kForeignPlaceCredit,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "catalog/offer.h"
+
 namespace techmarket::needs {
 namespace {
 
@@ -30,6 +32,8 @@ nlohmann::json to_json(const Need& need) {
       {"commune_code", optional_json(need.commune_code)},
       {"owner_organization_id", optional_json(need.owner_organization_id)},
       {"keywords", need.keywords},
+      {"trl_min", optional_json(need.trl_min)},
+      {"ipc_codes", need.ipc_codes},
       {"status", need.status},
       {"rejection_reason", optional_json(need.rejection_reason)},
       {"created_at", need.created_at},
@@ -69,6 +73,19 @@ Need read_need(FieldReader& reader) {
   need.commune_code = reader.text("commune_code", {.max_length = 5});
   need.owner_organization_id = reader.integer("owner_organization_id", 1, INT64_MAX);
   need.keywords = reader.text_list("keywords", 30, {.max_length = 100});
+
+  // The same rules as an offer's trl and ipc_codes, so the two can be compared.
+  if (auto trl_min = reader.integer("trl_min", 1, 9)) need.trl_min = static_cast<int>(*trl_min);
+  need.ipc_codes = reader.text_list("ipc_codes", 20, {.max_length = 20});
+  for (std::size_t i = 0; i < need.ipc_codes.size(); ++i) {
+    if (!catalog::is_ipc_symbol(need.ipc_codes[i])) {
+      reader.add_error(fmt::format("ipc_codes[{}]", i),
+                       fmt::format("\"{}\" is not an IPC symbol such as \"H01M\" or "
+                                   "\"A01B 1/00\"; write the section letter, two class digits "
+                                   "and the subclass letter in capitals",
+                                   need.ipc_codes[i]));
+    }
+  }
 
   need.status = reader.choice("status", kNeedStatuses).value_or("draft");
   return need;

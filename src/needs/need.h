@@ -41,6 +41,10 @@ struct Need {
   std::optional<std::string> commune_code;
   std::optional<std::int64_t> owner_organization_id;
   std::vector<std::string> keywords;
+  // The lowest technology readiness level (1-9) the enterprise accepts;
+  // absent means no preference.
+  std::optional<int> trl_min;
+  std::vector<std::string> ipc_codes;  // IPC symbols such as "A23B" or "A01B 1/00"
   std::string status = "draft";
   std::optional<std::string> rejection_reason;  // set by staff with the status "rejected"
   std::string created_at;

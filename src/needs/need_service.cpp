@@ -7,6 +7,7 @@
 
 #include "auth/audit_log.h"
 #include "auth/record_access.h"
+#include "catalog/offer.h"
 #include "common/pagination.h"
 #include "common/transition_body.h"
 #include "organizations/lookup.h"
@@ -28,6 +29,15 @@ void check_classifications(db::Connection& connection, const Need& need, FieldRe
                                                      "/api/v1/industry-sections?version={}",
                                                      *need.industry_section, *need.industry_version,
                                                      *need.industry_version));
+  }
+  for (std::size_t i = 0; i < need.ipc_codes.size(); ++i) {
+    const auto& code = need.ipc_codes[i];
+    if (catalog::is_ipc_symbol(code) && code.size() >= 4 &&
+        !reference::ipc_subclass_known(connection, code)) {
+      reader.add_error(
+          fmt::format("ipc_codes[{}]", i),
+          fmt::format("IPC subclass \"{}\" does not exist; see /api/v1/ipc", code.substr(0, 4)));
+    }
   }
 }
 
@@ -125,7 +135,8 @@ std::optional<search::SearchDocument> need_search_document(db::Connection& conne
   auto need = find_need(connection, id);
   if (!need || need->status == "archived") return std::nullopt;
 
-  // Field weights: title above keywords, above the problem and the desired result.
+  // Field weights: title above keywords and IPC codes, above the problem and
+  // the desired result. IPC codes weigh as much as in an offer's document.
   search::SearchDocument document;
   document.record_type = "need";
   document.id = need->id;
@@ -133,6 +144,7 @@ std::optional<search::SearchDocument> need_search_document(db::Connection& conne
   document.status = need->status;
   document.texts.emplace_back(need->title, 4);
   for (const auto& keyword : need->keywords) document.texts.emplace_back(keyword, 3);
+  for (const auto& code : need->ipc_codes) document.texts.emplace_back(code, 3);
   document.texts.emplace_back(need->problem, 2);
   if (need->desired_result) document.texts.emplace_back(*need->desired_result, 1);
   document.st_field = need->st_field;

@@ -8,7 +8,8 @@ namespace {
 constexpr const char* kColumns =
     "id, external_id, title, problem, desired_result, language, st_field, industry_section, "
     "industry_version, budget_min_vnd, budget_max_vnd, deadline, province_code, commune_code, "
-    "owner_organization_id, keywords, status, created_at, updated_at, rejection_reason";
+    "owner_organization_id, keywords, status, created_at, updated_at, rejection_reason, trl_min, "
+    "ipc_codes";
 
 Need read_row(const db::Statement& row) {
   Need need;
@@ -32,11 +33,13 @@ Need read_row(const db::Statement& row) {
   need.created_at = row.column_text(17);
   need.updated_at = row.column_text(18);
   need.rejection_reason = row.column_optional_text(19);
+  if (auto trl_min = row.column_optional_int64(20)) need.trl_min = static_cast<int>(*trl_min);
+  need.ipc_codes = nlohmann::json::parse(row.column_text(21)).get<std::vector<std::string>>();
   return need;
 }
 
 // Binds every column but id, created_at and updated_at from 1, in kColumns
-// order; rejection_reason, the last column, is bound at 17.
+// order: rejection_reason at 17, trl_min at 18 and ipc_codes at 19.
 void bind_fields(db::Statement& statement, const Need& need) {
   statement.bind(1, need.external_id)
       .bind(2, need.title)
@@ -54,7 +57,9 @@ void bind_fields(db::Statement& statement, const Need& need) {
       .bind(14, need.owner_organization_id)
       .bind(15, nlohmann::json(need.keywords).dump())
       .bind(16, need.status)
-      .bind(17, need.rejection_reason);
+      .bind(17, need.rejection_reason)
+      .bind(18, need.trl_min)
+      .bind(19, nlohmann::json(need.ipc_codes).dump());
 }
 
 }  // namespace
@@ -64,10 +69,10 @@ std::int64_t insert_need(db::Connection& connection, const Need& need) {
       "INSERT INTO needs (external_id, title, problem, desired_result, language, st_field, "
       "industry_section, industry_version, budget_min_vnd, budget_max_vnd, deadline, "
       "province_code, commune_code, owner_organization_id, keywords, status, rejection_reason, "
-      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-      "?14, ?15, ?16, ?17, ?18, ?18)");
+      "trl_min, ipc_codes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+      "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)");
   bind_fields(statement, need);
-  statement.bind(18, db::now_utc());
+  statement.bind(20, db::now_utc());
   statement.run();
   return connection.last_insert_id();
 }
@@ -78,9 +83,9 @@ void update_need(db::Connection& connection, const Need& need) {
       "language = ?5, st_field = ?6, industry_section = ?7, industry_version = ?8, "
       "budget_min_vnd = ?9, budget_max_vnd = ?10, deadline = ?11, province_code = ?12, "
       "commune_code = ?13, owner_organization_id = ?14, keywords = ?15, status = ?16, "
-      "rejection_reason = ?17, updated_at = ?18 WHERE id = ?19");
+      "rejection_reason = ?17, trl_min = ?18, ipc_codes = ?19, updated_at = ?20 WHERE id = ?21");
   bind_fields(statement, need);
-  statement.bind(18, db::now_utc()).bind(19, need.id);
+  statement.bind(20, db::now_utc()).bind(21, need.id);
   statement.run();
 }
 

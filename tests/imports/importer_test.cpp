@@ -416,6 +416,40 @@ TEST_F(ImportTest, NeedsImportFromCsv) {
   EXPECT_EQ(need->deadline, "2026-06-15");
 }
 
+TEST_F(ImportTest, NeedsImportTrlMinAndIpcCodes) {
+  auto path = write("needs.csv",
+                    "external_id,title,problem,trl_min,ipc_codes\n"
+                    "n-1,Bảo quản trái cây,Xoài chín nhanh sau thu hoạch,6,A23B; A23L 3/00\n"
+                    "n-2,Xử lý nước thải,Nước thải chăn nuôi,,\n");
+  auto report = import_needs(*connection_, path);
+
+  ASSERT_TRUE(report.errors.empty()) << describe(report.errors);
+  EXPECT_EQ(report.created, 2u);
+  auto first = needs::find_need(*connection_, needs::find_need_id(*connection_, "n-1").value());
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->trl_min, 6);
+  EXPECT_EQ(first->ipc_codes, (std::vector<std::string>{"A23B", "A23L 3/00"}));
+  auto second = needs::find_need(*connection_, needs::find_need_id(*connection_, "n-2").value());
+  ASSERT_TRUE(second.has_value());
+  EXPECT_FALSE(second->trl_min.has_value());
+  EXPECT_TRUE(second->ipc_codes.empty());
+}
+
+TEST_F(ImportTest, NeedsRejectBadTrlMinAndIpcCode) {
+  auto path = write("needs.csv",
+                    "external_id,title,problem,trl_min,ipc_codes\n"
+                    "n-1,Bảo quản trái cây,Xoài chín nhanh,bảy,A23B\n"
+                    "n-2,Xử lý nước thải,Nước thải chăn nuôi,12,A23B\n"
+                    "n-3,Sấy cà phê,Cà phê ẩm mốc,5,a23b\n");
+  auto report = import_needs(*connection_, path);
+
+  ASSERT_EQ(report.errors.size(), 3u) << describe(report.errors);
+  EXPECT_EQ(report.errors[0].field, "line 2: trl_min");
+  EXPECT_EQ(report.errors[1].field, "line 3: trl_min");
+  EXPECT_EQ(report.errors[2].field, "line 4: ipc_codes[0]");
+  EXPECT_EQ(count("needs"), 0);
+}
+
 TEST_F(ImportTest, NasaFileIsNotImportedAsNeeds) {
   auto report = import_needs(*connection_, kNasaFile);
 

@@ -89,6 +89,48 @@ TEST_F(NeedRoutes, PostRejectsInvalidFieldsWith422) {
   EXPECT_TRUE(parse(call("GET", "/api/v1/needs"))["items"].empty());
 }
 
+TEST_F(NeedRoutes, TrlMinAndIpcCodesRoundTrip) {
+  auto body = solar_need();
+  body["trl_min"] = 6;
+  body["ipc_codes"] = {"H02S", "F24S 20/00"};
+  auto path = "/api/v1/needs/" + std::to_string(create_id(body));
+
+  auto read = parse(call("GET", path));
+  EXPECT_EQ(read["trl_min"], 6);
+  EXPECT_EQ(read["ipc_codes"], nlohmann::json::array({"H02S", "F24S 20/00"}));
+
+  auto patched = call("PATCH", path, R"({"trl_min": 8, "ipc_codes": ["H02S"]})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  read = parse(call("GET", path));
+  EXPECT_EQ(read["trl_min"], 8);
+  EXPECT_EQ(read["ipc_codes"], nlohmann::json::array({"H02S"}));
+}
+
+TEST_F(NeedRoutes, NewNeedLacksTrlMinAndIpc) {
+  auto read = parse(create(solar_need()));
+  EXPECT_TRUE(read["trl_min"].is_null());
+  EXPECT_EQ(read["ipc_codes"], nlohmann::json::array());
+}
+
+TEST_F(NeedRoutes, BadTrlMinOrIpcCodeChangesNothing) {
+  auto body = solar_need();
+  body["trl_min"] = 6;
+  body["ipc_codes"] = {"H02S"};
+  auto path = "/api/v1/needs/" + std::to_string(create_id(body));
+
+  auto response = call("PATCH", path, R"({"trl_min": 0, "ipc_codes": ["h02s"]})");
+  EXPECT_EQ(response.status, 422);
+  EXPECT_EQ(response.content_type, "application/problem+json");
+  auto problem = parse(response);
+  ASSERT_EQ(problem["errors"].size(), 2u) << response.body;
+  EXPECT_EQ(problem["errors"][0]["field"], "trl_min");
+  EXPECT_EQ(problem["errors"][1]["field"], "ipc_codes[0]");
+
+  auto read = parse(call("GET", path));
+  EXPECT_EQ(read["trl_min"], 6);
+  EXPECT_EQ(read["ipc_codes"], nlohmann::json::array({"H02S"}));
+}
+
 TEST_F(NeedRoutes, PostRejectsMalformedJsonWith400) {
   EXPECT_EQ(call("POST", "/api/v1/needs", "{\"title\": ").status, 400);
   EXPECT_EQ(call("POST", "/api/v1/needs", R"({"title":"a","title":"b"})").status, 400);

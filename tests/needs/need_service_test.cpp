@@ -173,6 +173,31 @@ TEST_F(NeedServiceTest, SearchFindsPublishedNeedWithoutDiacritics) {
   EXPECT_EQ(index_.search(query).total, 0u);
 }
 
+TEST_F(NeedServiceTest, SearchFindsNeedByIpcCode) {
+  auto body = solar_need();
+  body["ipc_codes"] = {"H02S", "F24S 20/00"};
+  service_.create(kSystem, body);
+  EXPECT_EQ(count_found(index_, "H02S"), 1u);
+  EXPECT_EQ(count_found(index_, "f24s"), 1u);
+  EXPECT_EQ(count_found(index_, "A23B"), 0u);
+}
+
+TEST_F(NeedServiceTest, StoresTrlMinAndIpcCodes) {
+  auto body = solar_need();
+  body["trl_min"] = 7;
+  body["ipc_codes"] = {"H02S"};
+  auto id = service_.create(kSystem, body).id;
+
+  auto stored = service_.get(kSystem, id);
+  EXPECT_EQ(stored.trl_min, 7);
+  EXPECT_EQ(stored.ipc_codes, std::vector<std::string>{"H02S"});
+
+  auto cleared =
+      service_.update(kSystem, id, {{"trl_min", nullptr}, {"ipc_codes", nlohmann::json::array()}});
+  EXPECT_FALSE(cleared.trl_min.has_value());
+  EXPECT_TRUE(cleared.ipc_codes.empty());
+}
+
 TEST_F(NeedServiceTest, SearchFindsKeywordsAndProblemText) {
   service_.create(kSystem, solar_need());
   EXPECT_EQ(count_found(index_, "dien mat troi"), 1u);

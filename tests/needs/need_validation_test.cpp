@@ -168,7 +168,68 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{"keywords", "đóng gói", "keywords"},
         BadField{"keywords", nlohmann::json::array({1}), "keywords[0]"},
         BadField{"keywords", std::vector<std::string>(31, "x"), "keywords"},
-        BadField{"status", "open", "status"}, BadField{"budget_vnd", 1000, "budget_vnd"}));
+        BadField{"status", "open", "status"}, BadField{"budget_vnd", 1000, "budget_vnd"},
+        BadField{"trl_min", 0, "trl_min"}, BadField{"trl_min", 10, "trl_min"},
+        BadField{"trl_min", 7.5, "trl_min"}, BadField{"trl_min", "7", "trl_min"},
+        BadField{"ipc_codes", "A23B", "ipc_codes"},
+        BadField{"ipc_codes", nlohmann::json::array({"a23b"}), "ipc_codes[0]"},
+        BadField{"ipc_codes", nlohmann::json::array({"A23B", "A23B7/02"}), "ipc_codes[1]"},
+        BadField{"ipc_codes", nlohmann::json::array({5}), "ipc_codes[0]"},
+        BadField{"ipc_codes", std::vector<std::string>(21, "A23B"), "ipc_codes"}));
+
+TEST_F(NeedValidation, ReadsTrlMinAndIpcCodes) {
+  auto body = valid_need();
+  body["trl_min"] = 6;
+  body["ipc_codes"] = {"A23B", "A01B 1/00"};
+  Need need;
+  auto errors = validate_need(*connection_, body, need);
+  ASSERT_TRUE(errors.empty()) << errors.front().field << ": " << errors.front().message;
+  EXPECT_EQ(need.trl_min, 6);
+  EXPECT_EQ(need.ipc_codes, (std::vector<std::string>{"A23B", "A01B 1/00"}));
+}
+
+TEST_F(NeedValidation, LeavesTrlMinAndIpcCodesEmpty) {
+  Need need;
+  ASSERT_TRUE(validate_need(*connection_, valid_need(), need).empty());
+  EXPECT_FALSE(need.trl_min.has_value());
+  EXPECT_TRUE(need.ipc_codes.empty());
+
+  auto body = valid_need();
+  body["trl_min"] = nullptr;
+  ASSERT_TRUE(validate_need(*connection_, body, need).empty());
+  EXPECT_FALSE(need.trl_min.has_value());
+}
+
+TEST_F(NeedValidation, TrlMinErrorStatesTheRange) {
+  auto body = valid_need();
+  body["trl_min"] = 10;
+  auto errors = validate(body);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "trl_min");
+  EXPECT_NE(errors[0].message.find("between 1 and 9"), std::string::npos) << errors[0].message;
+}
+
+TEST_F(NeedValidation, IpcErrorQuotesCodeAndExample) {
+  auto body = valid_need();
+  body["ipc_codes"] = {"A23B", "nông sản"};
+  auto errors = validate(body);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "ipc_codes[1]");
+  EXPECT_NE(errors[0].message.find("\"nông sản\""), std::string::npos) << errors[0].message;
+  EXPECT_NE(errors[0].message.find("\"H01M\""), std::string::npos) << errors[0].message;
+}
+
+TEST_F(NeedValidation, RejectsIpcSubclassMissingFromTable) {
+  connection_->execute(
+      "INSERT INTO ipc_codes (code, level, title_en) VALUES "
+      "('A23B', 'subclass', 'Preserving foods')");
+  auto body = valid_need();
+  body["ipc_codes"] = {"A23B 7/02", "A99Z"};
+  auto errors = validate(body);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "ipc_codes[1]");
+  EXPECT_NE(errors[0].message.find("A99Z"), std::string::npos) << errors[0].message;
+}
 
 TEST_F(NeedValidation, ReportsEveryBadFieldAtOnce) {
   auto body = valid_need();

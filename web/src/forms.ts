@@ -56,6 +56,47 @@ export function splitList(value: string): string[] {
     .filter((item) => item.length > 0)
 }
 
+// An IPC symbol as the server accepts it: section letter, then optionally two
+// class digits, the subclass letter and a group ("A", "A23", "A23B",
+// "A01B 1/00").
+const ipcSymbol = /^[A-H]([0-9]{2}([A-Z]( [0-9]{1,4}\/[0-9]{2,6})?)?)?$/
+
+export const maxIpcCodes = 20
+
+// Splits "A23B; A01B 1/00" into its IPC symbols and records the first
+// invalid one in errors[field]. NFC and trimming match what the server stores.
+export function checkIpcCodes(errors: FieldErrors, t: Translate, field: string, value: string): string[] {
+  const codes = splitList(value.normalize('NFC'))
+  if (codes.length > maxIpcCodes) {
+    errors[field] = t('form.tooManyItems', { max: maxIpcCodes, count: codes.length })
+    return codes
+  }
+  const invalid = codes.find((code) => !ipcSymbol.test(code))
+  if (invalid !== undefined) errors[field] = t('form.ipcFormat', { code: invalid })
+  return codes
+}
+
+// Reads the TRL select's value: "" means no preference.
+export function readTrlChoice(value: string): number | null {
+  if (value === '') return null
+  const level = Number(value)
+  return Number.isInteger(level) && level >= 1 && level <= 9 ? level : null
+}
+
+// One row of GET /api/v1/trl-levels.
+export interface TrlLevel {
+  level: number
+  name_vi: string
+  name_en: string
+}
+
+// Labels a TRL level in the interface language, falling back to the other
+// language's name when one is empty: "6 – Trình diễn nguyên mẫu".
+export function trlLabel(level: TrlLevel, locale: string): string {
+  const name = locale === 'en' ? level.name_en || level.name_vi : level.name_vi || level.name_en
+  return name ? `${level.level} – ${name}` : String(level.level)
+}
+
 // Returns the server's field errors keyed by form field: "keywords[2]" and
 // "keywords" both go to the keywords field.
 export function serverFieldErrors(error: unknown): FieldErrors {

@@ -51,6 +51,9 @@ export interface Need {
   province_code?: string | null
   owner_organization_id?: number | null
   keywords?: string[]
+  // The lowest technology readiness level the enterprise accepts; null for no preference.
+  trl_min?: number | null
+  ipc_codes?: string[]
   status: string
   created_at?: string
   updated_at?: string

@@ -239,6 +239,47 @@ describe('offer form', () => {
   })
 })
 
+describe('need form', () => {
+  it('rejects an invalid IPC code beside its field', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/needs/new`)
+    await page.getByLabel('Tiêu đề').fill('Bảo quản xoài sau thu hoạch')
+    await page.getByLabel('Vấn đề cần giải quyết').fill('Xoài chín nhanh, hao hụt khi vận chuyển xa.')
+    await page.getByLabel('Mã phân loại IPC').fill('A23B; a23l')
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    await page.getByText('"a23l" không phải mã IPC').waitFor()
+    assert.equal(await page.locator('#need-ipc').getAttribute('aria-invalid'), 'true')
+    assert.match(page.url(), /\/needs\/new$/)
+    await page.context().close()
+  })
+
+  it('saves the lowest TRL and IPC codes and shows them', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/needs/new`)
+    const trl = page.getByLabel('Mức sẵn sàng công nghệ tối thiểu (TRL)')
+    // The select offers "no preference" and the nine levels of the TRL scale.
+    await page.locator('#need-trl-min option[value="9"]').waitFor({ state: 'attached' })
+    assert.equal(await trl.locator('option').count(), 10)
+    assert.equal(await trl.inputValue(), '')
+    await page.getByLabel('Tiêu đề').fill('Bảo quản xoài sau thu hoạch')
+    await page.getByLabel('Vấn đề cần giải quyết').fill('Xoài chín nhanh, hao hụt khi vận chuyển xa.')
+    await trl.selectOption('7')
+    await page.getByLabel('Mã phân loại IPC').fill('A23B; A01B 1/00')
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    await page.waitForURL(/\/needs\/\d+$/)
+    await page.getByRole('heading', { level: 1, name: 'Bảo quản xoài sau thu hoạch' }).waitFor()
+    assert.equal(await page.locator('dd[data-field="trl_min"]').textContent(), 'TRL 7')
+    assert.equal(await page.locator('dd[data-field="ipc_codes"]').textContent(), 'A23B, A01B 1/00')
+
+    const id = page.url().match(/\/needs\/(\d+)$/)[1]
+    const saved = await apiJson('GET', `/api/v1/needs/${id}`)
+    assert.equal(saved.body.trl_min, 7)
+    assert.deepEqual(saved.body.ipc_codes, ['A23B', 'A01B 1/00'])
+    await page.screenshot({ path: path.join(artifacts, 'need-trl-ipc-1280.png'), fullPage: true })
+    await page.context().close()
+  })
+})
+
 describe('imports page', () => {
   it('lists every rejected row and saves nothing', async () => {
     const draftsBefore = await countDrafts()
