@@ -23,6 +23,12 @@ std::pair<std::string, std::string> name_of(const NameTables::Names& names,
   return {code + " " + vi, code + " " + found->second.second};
 }
 
+// Writes an ISO date "2027-06-30" as Vietnamese text writes it, "30/06/2027".
+std::string vietnamese_date(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
 std::string top_field(const std::string& code) { return code.substr(0, code.find('.')); }
 
 // Returns the IPC symbol without spaces, upper case: "a01b 1/00" -> "A01B1/00".
@@ -148,14 +154,15 @@ struct Scorer {
     if (trl >= kReadyTrl) {
       add(kTrlWeight, 1);
       reason("trl_ready",
-             fmt::format("Sẵn sàng ứng dụng (TRL {}), kịp hạn {}", trl, *need.deadline),
+             fmt::format("Sẵn sàng ứng dụng (TRL {}), kịp hạn {}", trl,
+                         vietnamese_date(*need.deadline)),
              fmt::format("Ready to use (TRL {}) by the deadline {}", trl, *need.deadline));
     } else if (trl <= kEarlyResearchTrl) {
       penalty *= kEarlyResearchPenalty;
       reason("trl_early",
              fmt::format("Còn ở giai đoạn nghiên cứu (TRL {}), nhu cầu cần giải pháp sẵn sàng "
                          "trước {}",
-                         trl, *need.deadline),
+                         trl, vietnamese_date(*need.deadline)),
              fmt::format("Early research (TRL {}), while the need wants a ready solution by {}",
                          trl, *need.deadline));
     } else {

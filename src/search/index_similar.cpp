@@ -4,9 +4,11 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "search/index.h"
@@ -28,6 +30,21 @@ constexpr std::size_t kMaxTermBytes = 120;
 // a few dozen offers still finds candidates through its shared words.
 constexpr double kMaxCandidateWordShare = 0.05;
 constexpr Xapian::doccount kAlwaysCandidateRecords = 1000;
+
+// Vietnamese function words and words every need writes ("cần", "sử dụng"):
+// they say nothing of the technology. In a catalog mostly in English they
+// are rare, so without this list they would be a match's heaviest words.
+constexpr std::array<std::string_view, 56> kFunctionWords = {
+    "và",   "của",  "cho",   "các",   "có",   "được", "trong", "với",  "là",   "những",
+    "một",  "để",   "này",   "từ",    "không", "đã",  "sẽ",    "theo", "như",  "tại",
+    "về",   "bằng", "hoặc",  "nhưng", "thì",  "mà",   "khi",   "cần",  "nhiều", "rất",
+    "đến",  "ra",   "vào",   "lên",   "trên", "dưới", "sau",   "trước", "qua", "bị",
+    "do",   "nên",  "vì",    "nếu",   "cũng", "đều",  "còn",   "hơn",  "mỗi",  "đó",
+    "đây",  "việc", "sự",    "sử",    "dụng", "dùng"};
+
+bool is_function_word(std::string_view exact) {
+  return std::find(kFunctionWords.begin(), kFunctionWords.end(), exact) != kFunctionWords.end();
+}
 
 struct QueryTerm {
   double occurrences = 0;  // summed text weights
@@ -63,6 +80,7 @@ std::unordered_map<std::string, QueryTerm> read_query_terms(const SimilarQuery& 
   for (const auto& [text, weight] : query.texts) {
     for (const auto& token : text::tokenize(text::to_nfc(text))) {
       if (token.folded.empty() || token.folded.size() > kMaxTermBytes) continue;
+      if (is_function_word(token.exact)) continue;
       // A word written with marks is compared by its exact form: folded, "sấy"
       // and "cần" would be the English "say" and "can".
       bool marked = token.exact != token.folded;

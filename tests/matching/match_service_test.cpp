@@ -119,6 +119,20 @@ TEST_F(MatchServiceTest, AccentedWordsDoNotMatchEnglishLookalikes) {
   EXPECT_FALSE(contains(matched, english));
 }
 
+TEST_F(MatchServiceTest, FunctionWordsAreNoSharedWords) {
+  // Every word of the need's title is in the offer's, and rare in the catalog.
+  add_offer("Cần dùng cho máy sấy", "Dùng cho máy sấy cà phê.");
+  auto need = add_need("Cần dùng cho máy sấy", "Cần dùng cho máy sấy hạt điều.");
+
+  auto page = platform_.matches().need_matches(Principal::system(), need, 0, 20);
+  ASSERT_FALSE(page.items.empty());
+  const auto& words = page.items[0].reasons[0].text_vi;
+  EXPECT_NE(words.find("\"sấy\""), std::string::npos) << words;
+  EXPECT_EQ(words.find("\"và\""), std::string::npos) << words;
+  EXPECT_EQ(words.find("\"cần\""), std::string::npos) << words;
+  EXPECT_EQ(words.find("\"cho\""), std::string::npos) << words;
+}
+
 TEST_F(MatchServiceTest, NewOfferReachesExistingNeed) {
   auto need = add_need("Cần công nghệ sấy nông sản", "Hợp tác xã cần sấy cà phê và hạt điều.");
   auto before = matched_offers(need);

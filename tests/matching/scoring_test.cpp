@@ -122,7 +122,10 @@ TEST(MatchScoring, EarlyResearchScoresLowForAnUrgentNeed) {
   ASSERT_TRUE(ready_score);
   EXPECT_LT(early_score->score * 2, ready_score->score);
   EXPECT_NE(find_reason(*early_score, "trl_early"), nullptr);
-  EXPECT_NE(find_reason(*ready_score, "trl_ready"), nullptr);
+  auto* ready_reason = find_reason(*ready_score, "trl_ready");
+  ASSERT_NE(ready_reason, nullptr);
+  EXPECT_EQ(ready_reason->text_vi, "Sẵn sàng ứng dụng (TRL 8), kịp hạn 30/06/2027");
+  EXPECT_EQ(ready_reason->text_en, "Ready to use (TRL 8) by the deadline 2027-06-30");
 }
 
 TEST(MatchScoring, ReadinessIgnoredWithoutDeadline) {
