@@ -88,6 +88,7 @@ http::Response report_response(const ImportReport& report, bool dry_run) {
       {"created", report.created},
       {"updated", report.updated},
       {"unchanged", report.unchanged},
+      {"not_published", report.not_published},
       {"rejected", rejected}};
   if (report.errors.empty()) return http::json_response(200, body);
 

@@ -25,6 +25,12 @@ void ImportRun::add(std::size_t line, nlohmann::json record, std::vector<FieldEr
     return;
   }
   if (!save) return;
+  bool changed = result.outcome != SaveOutcome::kUnchanged;
+  auto status = record.find("status");
+  bool published = status != record.end() && status->is_string() && *status == "published";
+  if (changed && type_.has_status && !published) {
+    ++report_.not_published;
+  }
   switch (result.outcome) {
     case SaveOutcome::kCreated:
       ++report_.created;

@@ -312,7 +312,7 @@ ImportReport import_file(db::Connection& connection, const std::filesystem::path
   }
 
   if (!report.errors.empty()) {
-    report.created = report.updated = report.unchanged = 0;
+    report.created = report.updated = report.unchanged = report.not_published = 0;
     report.changed_ids.clear();
     // Invalid UTF-8 is found before the records are read, so put its errors in line order.
     std::stable_sort(

@@ -25,6 +25,9 @@ struct ImportReport {
   // Ids of the records created or updated, in file order, for the work that
   // follows a change (matching). Empty when nothing was saved.
   std::vector<std::int64_t> changed_ids;
+  // Offers and needs created or updated with a status other than published
+  // (a file without a status column makes drafts): the public does not see them.
+  std::size_t not_published = 0;
   // One entry per problem, its field prefixed by the line ("line 12: title").
   std::vector<FieldError> errors;
   std::string format;  // "csv", "jsonl" or "nasa_t2"

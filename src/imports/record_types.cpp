@@ -55,6 +55,7 @@ const RecordType& offer_record_type() {
       .required_columns = {"external_id", "kind", "title", "summary"},
       .owner_field = "owner_organization_id",
       .accepts_nasa = true,
+      .has_status = true,
       .check =
           [](db::Connection& connection, const nlohmann::json& body, bool save) {
             return validate_and_save<catalog::Offer>(
@@ -82,6 +83,7 @@ const RecordType& need_record_type() {
       .required_columns = {"external_id", "title", "problem"},
       .owner_field = "owner_organization_id",
       .accepts_nasa = false,
+      .has_status = true,
       .check =
           [](db::Connection& connection, const nlohmann::json& body, bool save) {
             return validate_and_save<needs::Need>(

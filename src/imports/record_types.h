@@ -34,6 +34,7 @@ struct RecordType {
   // record has no owner.
   std::string owner_field;
   bool accepts_nasa = false;
+  bool has_status = false;  // offers and needs are drafts until published
   // Validates `record` with the feature's service and, when it is valid and
   // `save` is true, inserts or updates it by external_id.
   std::function<SaveResult(db::Connection&, const nlohmann::json& record, bool save)> check;

@@ -68,6 +68,7 @@ TEST_F(ImportRoutes, ImportsCsvAndReportsCounts) {
   EXPECT_EQ(body["rows"], 2);
   EXPECT_EQ(body["created"], 2);
   EXPECT_EQ(body["rejected"].size(), 0u);
+  EXPECT_EQ(body["not_published"], 2) << "a file without a status column makes drafts";
   EXPECT_EQ(count("offers"), 2);
   EXPECT_EQ(stored_uploads(), 1u);
 
@@ -89,6 +90,7 @@ TEST_F(ImportRoutes, ImportedOffersReachTheMatchesOfNeeds) {
                        "tn-102,service,Tư vấn chuyển giao,Tư vấn hợp đồng.,published\n");
   ASSERT_EQ(response.status, 200) << response.body;
 
+  EXPECT_EQ(nlohmann::json::parse(response.body)["not_published"], 0);
   auto matches = platform_.matches().need_matches(system, need.id, 0, 20).items;
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].title, "Máy sấy trái cây");

@@ -150,6 +150,8 @@ export interface ImportReport {
   created: number
   updated: number
   unchanged: number
+  // Offers and needs saved as drafts or in review, which the public does not see.
+  not_published: number
   rejected: RejectedRow[]
 }
 

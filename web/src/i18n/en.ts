@@ -252,6 +252,7 @@ const en: typeof vi = {
     unchanged: 'Unchanged',
     checkedOnly: 'Checked; nothing was saved.',
     saved: 'Saved.',
+    notPublished: '{count} record(s) are drafts or awaiting review: the public will not see them until they are published. To publish on import, add a status column with the value published.',
     rejectedHeading: 'Rejected rows ({count}); no row was saved',
     rejectedSummary: '{count} problem(s) found, so no row was saved. Fix the rows listed below and upload the file again.',
     line: 'Line',

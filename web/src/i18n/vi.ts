@@ -250,6 +250,7 @@ export default {
     unchanged: 'Không đổi',
     checkedOnly: 'Đã kiểm tra, chưa lưu gì.',
     saved: 'Đã lưu.',
+    notPublished: '{count} bản ghi ở trạng thái nháp hoặc chờ duyệt: công chúng chưa thấy chúng cho đến khi được công bố. Muốn công bố ngay khi nhập, thêm cột status với giá trị published.',
     rejectedHeading: 'Dòng bị từ chối ({count}) — không dòng nào được lưu',
     rejectedSummary: 'Có {count} lỗi nên không dòng nào được lưu. Sửa các dòng liệt kê bên dưới rồi tải tệp lên lại.',
     line: 'Dòng',

@@ -310,6 +310,26 @@ describe('imports page', () => {
     await page.screenshot({ path: path.join(artifacts, 'imports-rejected-1280.png'), fullPage: true })
     await page.context().close()
   })
+
+  it('says when the saved records are drafts', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/admin/imports`)
+    await page.getByLabel('Chào bán', { exact: true }).check()
+    await page.getByLabel('Chỉ kiểm tra, không lưu').uncheck()
+    const csv =
+      'external_id,kind,title,summary\n' +
+      'web-draft-001,technology,Lò đốt trấu cải tiến,Đốt trấu lấy nhiệt sấy lúa.\n'
+    await page.getByLabel('Tệp dữ liệu').setInputFiles({
+      name: 'drafts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    const note = page.getByRole('note')
+    await note.waitFor()
+    assert.match(await note.textContent(), /1 bản ghi ở trạng thái nháp/)
+    await page.context().close()
+  })
 })
 
 describe('layout', () => {
