@@ -266,12 +266,16 @@ std::string add_typo_alternatives(ParsedQuery& parsed, const Xapian::Database& d
   for (auto& word : parsed.words) {
     const std::string& typed = word.folded;
     if (word.is_code || typed.size() < 3 || !is_ascii_word(typed)) continue;
+    // A word typed with marks ("hòa") is Vietnamese on purpose, so it is
+    // corrected only to other syllables and never to English ("how").
+    const bool vietnamese_only = word.exact != typed;
     if (is_indexed(typed, database, stemmer)) continue;
     if (attempted++ == kMaxWordsToCorrect) break;
 
     std::string best;
     Xapian::doccount best_frequency = 0;
     auto consider = [&](const std::string& candidate) {
+      if (vietnamese_only && !text::is_folded_syllable(candidate)) return;
       // Words are indexed by their stem, so "bearng" reaches "bearing" in a
       // record that contains "Bearings".
       Xapian::doccount frequency = database.get_termfreq(match_term(candidate, stemmer));

@@ -156,6 +156,14 @@ TEST_F(Ranking, TypoIsCorrectedWithSuggestion) {
   EXPECT_TRUE(folded_typo.items.empty()) << "no record says công nghệ here";
 }
 
+TEST_F(Ranking, MarkedWordIsNotCorrectedToEnglish) {
+  auto english = create_offer({{"title", "How gears wear"}, {"summary", "How bearings fail."}});
+
+  EXPECT_TRUE(index_.search(text_query("hòa")).items.empty()) << "hòa is not the English how";
+  auto unmarked = index_.search(text_query("hoq"));
+  EXPECT_EQ(found_ids(unmarked), std::vector<std::int64_t>{english}) << "a plain typo still is";
+}
+
 TEST_F(Ranking, SeparateWordsFindJoinedWord) {
   // Unrelated records give the words a realistic rarity.
   for (const char* title : {"Máy gặt", "Lò sấy", "Pin mặt trời", "Bơm nước", "Cảm biến"}) {
