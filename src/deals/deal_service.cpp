@@ -146,7 +146,7 @@ void notify_interest(db::Connection& connection, const Deal& deal, std::int64_t 
       "Một tổ chức đã bày tỏ quan tâm và mở giao dịch số {} trên sàn giao dịch công nghệ.\n"
       "An organization expressed interest and opened deal {} on the technology market.\n\n"
       "Tiêu đề / Title: {}\n"
-      "Xem và trả lời / View and reply: /api/v1/deals/{}\n",
+      "Xem và trả lời / View and reply: /deals/{}\n",
       deal.id, deal.id, deal.title, deal.id);
   if (message) body += fmt::format("\nLời nhắn / Message:\n{}\n", *message);
   for (const auto& email : organization_emails(connection, organization_id)) {

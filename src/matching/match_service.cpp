@@ -51,8 +51,8 @@ std::optional<auth::Principal> follower_principal(db::Connection& connection,
 bool deliver(db::Connection& connection, const InboxItem& item, const std::string& email) {
   if (!insert_inbox_item(connection, item)) return false;
   std::string body = item.title_vi + "\n" + item.title_en + "\n";
-  if (item.need_id) body += fmt::format("/api/v1/needs/{}\n", *item.need_id);
-  if (item.offer_id) body += fmt::format("/api/v1/offers/{}\n", *item.offer_id);
+  if (item.need_id) body += fmt::format("/needs/{}\n", *item.need_id);
+  if (item.offer_id) body += fmt::format("/offers/{}\n", *item.offer_id);
   auth::enqueue_email(connection, email, item.title_vi + " / " + item.title_en, body);
   return true;
 }

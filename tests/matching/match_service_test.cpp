@@ -2,6 +2,7 @@
 // followers (once per match, only for records they may see), and the routes.
 #include "matching/match_service.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -203,6 +204,16 @@ TEST_F(MatchServiceTest, FollowerIsAlertedOncePerMatch) {
   EXPECT_EQ(item.need_id, need);
   EXPECT_EQ(item.offer_id, dryer);
   EXPECT_FALSE(item.read);
+  {
+    // The email links the pages people read, not the API.
+    auto connection = platform_.pool().acquire();
+    auto query = connection->prepare("SELECT body FROM email_outbox WHERE recipient = ?");
+    query.bind(1, "theo.doi@example.vn");
+    ASSERT_TRUE(query.step());
+    auto body = query.column_text(0);
+    EXPECT_NE(body.find(fmt::format("/needs/{}\n", need)), std::string::npos) << body;
+    EXPECT_EQ(body.find("/api/"), std::string::npos) << body;
+  }
 
   // The same match found again, by an edit and by a full recompute, alerts nobody.
   platform_.offers().update(Principal::system(), dryer, {{"summary", "Sấy cà phê, hạt điều, tiêu."}});
