@@ -55,6 +55,7 @@ nlohmann::json to_json(const Deal& deal) {
           {"need_id", optional_json(deal.need_id)},
           {"parties", parties},
           {"history", history},
+          {"next_stages", next_stages(deal.stage)},
           {"created_at", deal.created_at},
           {"updated_at", deal.updated_at}};
 }

@@ -24,13 +24,13 @@ export const dealStages: DealStage[] = [
   'abandoned',
 ]
 
-// Returns the stages the stage form offers after `stage`: every later stage
-// and "abandoned", or none for a completed or abandoned deal. The server
-// has the final word and rejects a move it does not allow.
-export function nextStages(stage: DealStage): DealStage[] {
-  if (stage === 'completed' || stage === 'abandoned') return []
-  const forward = dealStages.slice(dealStages.indexOf(stage) + 1, dealStages.indexOf('completed') + 1)
-  return [...forward, 'abandoned']
+// Returns the stages the stage form offers to `user`: the moves the server
+// allows from the deal's stage, without "abandoned" for a party once the
+// contract is signed, since only staff and admins may then abandon the deal.
+export function nextStages(deal: Deal, user: SessionUser | null): DealStage[] {
+  const staff = user?.role === 'admin' || user?.role === 'staff'
+  const contractSigned = deal.stage === 'contract_signed' || deal.stage === 'registered'
+  return deal.next_stages.filter((stage) => stage !== 'abandoned' || staff || !contractSigned)
 }
 
 // Staff move any deal; a member moves a deal that their organization is a

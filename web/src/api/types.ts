@@ -344,6 +344,8 @@ export interface Deal {
   need_id: number | null
   parties: DealParty[]
   history: DealHistoryEntry[]
+  // The stages the server's table of moves allows next, whoever asks.
+  next_stages: DealStage[]
   created_at: string
   updated_at: string
 }

@@ -20,6 +20,7 @@ const deal: Deal = {
     { role: 'seller', organization_id: 20, organization_name: 'Viện B', province_code: '79' },
   ],
   history: [],
+  next_stages: ['mou', 'contract_signed', 'abandoned'],
   created_at: '2026-12-01T00:00:00Z',
   updated_at: '2026-12-02T00:00:00Z',
 }
@@ -51,13 +52,18 @@ describe('reasonText', () => {
 })
 
 describe('nextStages', () => {
-  it('offers later stages and abandoning', () => {
-    expect(nextStages('mou')).toEqual(['contract_signed', 'registered', 'completed', 'abandoned'])
+  it('offers the moves the server allows', () => {
+    expect(nextStages(deal, user('member', 10))).toEqual(['mou', 'contract_signed', 'abandoned'])
+  })
+
+  it('lets only staff abandon a deal with a signed contract', () => {
+    const signed: Deal = { ...deal, stage: 'contract_signed', next_stages: ['registered', 'completed', 'abandoned'] }
+    expect(nextStages(signed, user('member', 10))).toEqual(['registered', 'completed'])
+    expect(nextStages(signed, user('staff', null))).toEqual(['registered', 'completed', 'abandoned'])
   })
 
   it('offers nothing after the end', () => {
-    expect(nextStages('completed')).toEqual([])
-    expect(nextStages('abandoned')).toEqual([])
+    expect(nextStages({ ...deal, stage: 'completed', next_stages: [] }, user('admin', null))).toEqual([])
   })
 })
 
