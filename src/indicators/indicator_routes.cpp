@@ -12,7 +12,9 @@
 #include "http/params.h"
 #include "indicators/indicators.h"
 #include "indicators/xlsx_export.h"
+#include "ledger/ledger_service.h"
 #include "ledger/transaction_store.h"
+#include "organizations/organization_store.h"
 
 namespace techmarket::indicators {
 namespace {
@@ -73,6 +75,25 @@ std::vector<ledger::Transaction> counted_transactions(db::Connection& connection
     }
   }
   return transactions;
+}
+
+// The counted contracts with the names of their types and organizations.
+LedgerSheet ledger_sheet(db::Connection& connection, int from, int to) {
+  LedgerSheet sheet;
+  sheet.transactions = counted_transactions(connection, from, to);
+  for (const auto& type : ledger::list_transaction_types(connection)) {
+    sheet.type_names[type.code] = type.name_vi;
+  }
+  for (const auto& transaction : sheet.transactions) {
+    for (const auto& id : {transaction.buyer_organization_id, transaction.seller_organization_id,
+                           transaction.intermediary_organization_id}) {
+      if (!id || sheet.organization_names.count(*id)) continue;
+      if (auto organization = organizations::find_organization(connection, *id)) {
+        sheet.organization_names[*id] = organization->name;
+      }
+    }
+  }
+  return sheet;
 }
 
 }  // namespace
@@ -138,8 +159,8 @@ void add_indicator_routes(http::Router& router, db::Pool& pool, PlanService& pla
                  const auto& caller = request.principal;
                  bool sees_ledger = caller.is_reviewer() || caller.has_role(auth::Role::kOfficer);
                  if (sees_ledger) {
-                   auto transactions = counted_transactions(*connection, parsed.from, parsed.to);
-                   bytes = export_xlsx(report, &transactions, work_dir);
+                   auto ledger = ledger_sheet(*connection, parsed.from, parsed.to);
+                   bytes = export_xlsx(report, &ledger, work_dir);
                  } else {
                    bytes = export_xlsx(report, nullptr, work_dir);
                  }

@@ -37,6 +37,16 @@ class Sheet {
     check(worksheet_write_string(sheet_, row, column, copy.c_str(), format),
           "worksheet_write_string");
   }
+  // Writes an ISO date "2026-03-15" as a date cell, shown as `format` says.
+  void date(int row, int column, const std::string& iso, lxw_format* format) {
+    lxw_datetime value{};
+    if (std::sscanf(iso.c_str(), "%d-%d-%d", &value.year, &value.month, &value.day) != 3) {
+      text(row, column, iso);
+      return;
+    }
+    check(worksheet_write_datetime(sheet_, row, column, &value, format),
+          "worksheet_write_datetime");
+  }
   void number(int row, int column, double value, lxw_format* format) {
     check(worksheet_write_number(sheet_, row, column, value, format), "worksheet_write_number");
   }
@@ -52,6 +62,7 @@ struct Formats {
   lxw_format* bold;
   lxw_format* whole;    // #,##0 for đồng and counts
   lxw_format* percent;  // #,##0.00 for percentages
+  lxw_format* date;     // dd/mm/yyyy, as Vietnamese write dates
 };
 
 std::string_view status_text(const YearFigure& figure) {
@@ -148,40 +159,50 @@ void write_indicators(Sheet& sheet, const Formats& formats, const IndicatorRepor
   sheet.width(1, 1, 40);
 }
 
-void write_transactions(Sheet& sheet, const Formats& formats,
-                        const std::vector<ledger::Transaction>& transactions) {
+void write_transactions(Sheet& sheet, const Formats& formats, const LedgerSheet& ledger) {
   const char* headers[] = {"Mã",           "Ngày ký",        "Loại giao dịch", "Tên hợp đồng",
                            "Giá trị (đồng)", "Số hợp đồng",   "Số đăng ký",     "Nguồn",
                            "Bên mua",      "Bên bán",        "Trung gian",     "Tỉnh bên mua",
                            "Tỉnh bên bán", "Thanh toán",     "Xác minh lúc"};
   for (int i = 0; i < 15; ++i) sheet.text(0, i, headers[i], formats.bold);
   int row = 1;
-  auto optional_id = [&](int column, const std::optional<std::int64_t>& id) {
-    if (id) sheet.number(row, column, static_cast<double>(*id), nullptr);
+  // An organization by name, or by its id when the name is not known.
+  auto organization = [&](int column, const std::optional<std::int64_t>& id) {
+    if (!id) return;
+    auto found = ledger.organization_names.find(*id);
+    if (found == ledger.organization_names.end()) {
+      sheet.number(row, column, static_cast<double>(*id), nullptr);
+    } else {
+      sheet.text(row, column, found->second);
+    }
   };
   auto optional_text = [&](int column, const std::optional<std::string>& text) {
     if (text) sheet.text(row, column, *text);
   };
-  for (const auto& transaction : transactions) {
+  for (const auto& transaction : ledger.transactions) {
     sheet.number(row, 0, static_cast<double>(transaction.id), nullptr);
-    sheet.text(row, 1, transaction.signed_on);
-    sheet.text(row, 2, transaction.type);
+    sheet.date(row, 1, transaction.signed_on, formats.date);
+    auto type_name = ledger.type_names.find(transaction.type);
+    sheet.text(row, 2, type_name == ledger.type_names.end() ? transaction.type
+                                                            : type_name->second);
     sheet.text(row, 3, transaction.title);
     sheet.number(row, 4, static_cast<double>(transaction.value_vnd), formats.whole);
     optional_text(5, transaction.contract_number);
     optional_text(6, transaction.registration_number);
     sheet.text(row, 7, transaction.source);
-    optional_id(8, transaction.buyer_organization_id);
-    optional_id(9, transaction.seller_organization_id);
-    optional_id(10, transaction.intermediary_organization_id);
+    organization(8, transaction.buyer_organization_id);
+    organization(9, transaction.seller_organization_id);
+    organization(10, transaction.intermediary_organization_id);
     optional_text(11, transaction.buyer_province_code);
     optional_text(12, transaction.seller_province_code);
     sheet.text(row, 13, transaction.payment_status);
     optional_text(14, transaction.verified_at);
     ++row;
   }
-  sheet.width(3, 3, 40);
+  sheet.width(1, 1, 12);
+  sheet.width(2, 3, 40);
   sheet.width(4, 4, 18);
+  sheet.width(8, 10, 30);
 }
 
 std::filesystem::path unique_path(const std::filesystem::path& work_dir) {
@@ -191,8 +212,7 @@ std::filesystem::path unique_path(const std::filesystem::path& work_dir) {
 
 }  // namespace
 
-std::string export_xlsx(const IndicatorReport& report,
-                        const std::vector<ledger::Transaction>* transactions,
+std::string export_xlsx(const IndicatorReport& report, const LedgerSheet* ledger,
                         const std::filesystem::path& work_dir) {
   std::filesystem::create_directories(work_dir);
   auto path = unique_path(work_dir);
@@ -200,18 +220,20 @@ std::string export_xlsx(const IndicatorReport& report,
   if (workbook == nullptr) throw std::runtime_error("libxlsxwriter workbook_new failed");
   try {
     Formats formats{workbook_add_format(workbook), workbook_add_format(workbook),
-                    workbook_add_format(workbook)};
-    if (formats.bold == nullptr || formats.whole == nullptr || formats.percent == nullptr) {
+                    workbook_add_format(workbook), workbook_add_format(workbook)};
+    if (formats.bold == nullptr || formats.whole == nullptr || formats.percent == nullptr ||
+        formats.date == nullptr) {
       throw std::runtime_error("libxlsxwriter workbook_add_format failed");
     }
     format_set_bold(formats.bold);
     format_set_num_format(formats.whole, "#,##0");
     format_set_num_format(formats.percent, "#,##0.00");
+    format_set_num_format(formats.date, "dd/mm/yyyy");
     Sheet indicators(workbook, "Chỉ tiêu theo năm");
     write_indicators(indicators, formats, report);
-    if (transactions != nullptr) {
-      Sheet ledger(workbook, "Giao dịch đã xác minh");
-      write_transactions(ledger, formats, *transactions);
+    if (ledger != nullptr) {
+      Sheet contracts(workbook, "Giao dịch đã xác minh");
+      write_transactions(contracts, formats, *ledger);
     }
   } catch (...) {
     workbook_close(workbook);

@@ -84,6 +84,27 @@ TEST_F(IndicatorExport, WorkbookHoldsFiguresAndLedger) {
   EXPECT_NE(members["xl/styles.xml"].find("formatCode=\"#,##0\""), std::string::npos);
 }
 
+TEST_F(IndicatorExport, ContractsSheetNamesTypesPartiesAndDates) {
+  auto seller = platform_.organizations()
+                    .create(auth::Principal::system(),
+                            {{"kind", "research_institute"}, {"name", "Viện Cơ điện nông nghiệp"}})
+                    .id;
+  auto body = contract("patent_licence", 1'250'000'000, "2025-03-01");
+  body["seller_organization_id"] = seller;
+  record_verified(body);
+
+  auto response = call("GET", "/api/v1/indicators/export.xlsx?from=2024&to=2026");
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto members = unzip(response.body);
+  const auto& strings = members["xl/sharedStrings.xml"];
+  EXPECT_NE(strings.find("Chuyển quyền sử dụng sáng chế"), std::string::npos) << strings;
+  EXPECT_NE(strings.find("Viện Cơ điện nông nghiệp"), std::string::npos) << strings;
+  EXPECT_EQ(strings.find("<t>2025-03-01</t>"), std::string::npos) << "the date is a date cell";
+  EXPECT_NE(members["xl/styles.xml"].find("formatCode=\"dd/mm/yyyy\""), std::string::npos);
+  // 1 March 2025 is day 45717 of Excel's calendar.
+  EXPECT_NE(members["xl/worksheets/sheet2.xml"].find("<v>45717</v>"), std::string::npos);
+}
+
 TEST_F(IndicatorExport, VisitorGetsFiguresWithoutContracts) {
   record_verified(contract("patent_licence", 1'250'000'000, "2025-03-01"));
 
