@@ -30,6 +30,7 @@ export interface Offer {
   price_negotiable?: boolean
   keywords?: string[]
   status: string
+  rejection_reason?: string | null
   published_on?: string | null
   expires_on?: string | null
   source_url?: string | null
@@ -52,6 +53,7 @@ export interface Need {
   owner_organization_id?: number | null
   keywords?: string[]
   status: string
+  rejection_reason?: string | null
   created_at?: string
   updated_at?: string
 }
