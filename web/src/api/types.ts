@@ -228,6 +228,9 @@ export interface YearFigure {
 }
 
 export interface IndicatorTarget extends PlanTarget {
+  // The indicator's actual value in the target's year, whatever years the
+  // report covers; null when that year has no data.
+  figure?: number | null
   met: boolean | null
 }
 

@@ -290,6 +290,56 @@ describe('dashboard', () => {
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the export is a ZIP (XLSX) file')
     await page.context().close()
   })
+
+  it('shows the latest assessed target and the next', async (t) => {
+    if (skipWithout(t, '/api/v1/indicators')) return
+    await prepare()
+    // Runs after the other dashboard tests, which read the report before
+    // this contract exists. A verified contract of last year gives last
+    // year's targets an actual value.
+    const lastYear = report.current_year - 1
+    const created = await apiJson('POST', '/api/v1/transactions', {
+      kind: 'contract',
+      type: 'technology_licence',
+      title: 'Chuyển giao công nghệ năm trước',
+      value_vnd: 300000000,
+      signed_on: `${lastYear}-06-10`,
+      payment_status: 'paid',
+      source: 'registered_contract',
+    })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    const verified = await apiJson('POST', `/api/v1/transactions/${created.body.id}/verify`)
+    assert.equal(verified.status, 200, JSON.stringify(verified.body))
+    const current = (await apiJson('GET', '/api/v1/indicators')).body
+
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/dashboard`)
+    let assessedCount = 0
+    for (const indicator of current.indicators) {
+      const card = page.locator(`[data-indicator="${indicator.code}"]`)
+      await card.waitFor()
+      const assessed = indicator.targets
+        .filter((target) => target.year <= current.current_year && target.figure != null)
+        .sort((a, b) => b.year - a.year)[0]
+      const next = indicator.targets
+        .filter((target) => target.year > current.current_year)
+        .sort((a, b) => a.year - b.year)[0]
+      const assessedText = await card.locator('[data-target="assessed"]').textContent()
+      const nextText = await card.locator('[data-target="next"]').textContent()
+      if (assessed) {
+        assessedCount++
+        assert.match(assessedText, new RegExp(`Mục tiêu năm ${assessed.year}`), indicator.code)
+        const state = { true: 'Đạt', false: 'Chưa đạt', null: 'Chưa biết' }[String(assessed.met)]
+        assert.ok(assessedText.includes(state), `${indicator.code}: ${assessedText}`)
+      } else {
+        assert.match(assessedText, /Chưa năm nào có cả mục tiêu và số liệu/, indicator.code)
+      }
+      if (next) assert.match(nextText, new RegExp(`Mục tiêu kế tiếp, năm ${next.year}`), indicator.code)
+      else assert.match(nextText, /không còn mục tiêu/, indicator.code)
+    }
+    assert.ok(assessedCount > 0, 'some indicator has a target with an actual value')
+    await page.context().close()
+  })
 })
 
 describe('transactions page', () => {
