@@ -67,3 +67,11 @@ export function budgetMessage(
   if (hasMin) return { key: 'record.budgetFrom', values: { min: formatMoney(min) } }
   return null
 }
+
+// Returns a file size as "850 B", "12,5 KiB" or "1,2 MiB", with a decimal comma.
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes}\u00a0B`
+  const kib = bytes / 1024
+  if (Math.round(kib * 10) / 10 < 1024) return `${kib.toFixed(1).replace('.', ',')}\u00a0KiB`
+  return `${(kib / 1024).toFixed(1).replace('.', ',')}\u00a0MiB`
+}

@@ -120,6 +120,7 @@ export interface CallOptions {
   json?: unknown
   rawBody?: Blob | string
   contentType?: string
+  headers?: Record<string, string>
 }
 
 const stateChanging = new Set<Method>(['POST', 'PATCH', 'PUT', 'DELETE'])
@@ -154,7 +155,7 @@ async function call<T>(name: EndpointName, options: CallOptions = {}): Promise<T
 
 // Sends one request; for modules that keep their own list of endpoints.
 export async function callEndpoint<T>(endpoint: Endpoint, options: CallOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
   let body: BodyInit | undefined
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json'

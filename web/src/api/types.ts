@@ -390,3 +390,14 @@ export interface InboxItem {
   read: boolean
   created_at: string
 }
+
+export interface DealDocument {
+  id: number
+  file_name: string
+  content_type: string
+  size_bytes: number
+  uploader_user_id: number | null
+  created_at: string
+  // Path of the download route of this document.
+  download: string
+}

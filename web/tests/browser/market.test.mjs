@@ -448,6 +448,60 @@ describe('matches, deals and inbox', () => {
     await page.context().close()
   })
 
+  it('uploads, lists and downloads deal documents', async (t) => {
+    if (skipWithout(t, '/api/v1/deals')) return
+    const deals = (await apiJson('GET', '/api/v1/deals?limit=1')).body.items
+    assert.ok(deals.length > 0, 'the previous test opened a deal')
+    const dealId = deals[0].id
+    const page = await newPage(1280, memberCookies)
+    await page.goto(`${server.baseUrl}/deals/${dealId}`)
+    await page.getByRole('heading', { level: 2, name: 'Tài liệu' }).waitFor()
+    await page.getByText('Chưa có tài liệu nào.').waitFor()
+
+    // A file over 1 MiB is stopped on the page.
+    await page.getByLabel('Tệp tài liệu').setInputFiles({
+      name: 'quá-lớn.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(1024 * 1024 + 1, 0x25),
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    await page.getByText(/Tệp quá-lớn\.pdf nặng 1,0\sMiB, vượt giới hạn 1 MiB\./).waitFor()
+
+    // The server rejects plain text whatever the file name says.
+    await page.getByLabel('Tệp tài liệu').setInputFiles({
+      name: 'ghi-chu.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('chỉ là văn bản thường', 'utf8'),
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    await page.getByText(/Máy chủ không nhận tệp:/).waitFor()
+    assert.equal((await apiJson('GET', `/api/v1/deals/${dealId}/documents`)).body.items.length, 0)
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')
+    await page.getByLabel('Tệp tài liệu').setInputFiles({
+      name: 'Hợp đồng số 1.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    const link = page.getByRole('link', { name: 'Hợp đồng số 1.pdf' })
+    await link.waitFor()
+    const listed = (await apiJson('GET', `/api/v1/deals/${dealId}/documents`)).body.items
+    assert.equal(listed.length, 1)
+    assert.equal(listed[0].file_name, 'Hợp đồng số 1.pdf')
+    assert.equal(listed[0].size_bytes, pdf.length)
+
+    // The link downloads the stored bytes, and the list survives a reload.
+    const href = await link.getAttribute('href')
+    assert.equal(href, `/api/v1/deals/${dealId}/documents/${listed[0].id}`)
+    const file = await apiRaw('GET', href)
+    assert.equal(file.status, 200)
+    assert.ok(Buffer.from(await file.arrayBuffer()).equals(pdf), 'the download returns the uploaded bytes')
+    await page.reload()
+    await page.getByRole('link', { name: 'Hợp đồng số 1.pdf' }).waitFor()
+    await page.context().close()
+  })
+
   it('shows the inbox and its unread count', async (t) => {
     if (skipWithout(t, '/api/v1/inbox')) return
     const items = await listAll('/api/v1/inbox')
