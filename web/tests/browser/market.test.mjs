@@ -457,6 +457,10 @@ describe('matches, deals and inbox', () => {
     await page.goto(`${server.baseUrl}/deals/${dealId}`)
     await page.getByRole('heading', { level: 2, name: 'Tài liệu' }).waitFor()
     await page.getByText('Chưa có tài liệu nào.').waitFor()
+    // The parties' province shows by name, not by its code 80.
+    const parties = page.locator('.deal ul.compact').first()
+    await parties.locator('[data-province="80"]', { hasText: 'Tây Ninh' }).first().waitFor()
+    assert.doesNotMatch(await parties.textContent(), /\(80\)/)
 
     // A file over 1 MiB is stopped on the page.
     await page.getByLabel('Tệp tài liệu').setInputFiles({

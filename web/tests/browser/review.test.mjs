@@ -44,9 +44,9 @@ async function signIn(account) {
   })
 }
 
-// Calls the API as `who` ('admin', 'member' or null for a visitor).
-async function apiJson(who, method, urlPath, body) {
-  const cookies = who ? sessions[who] : []
+// Calls the API as `account` ('admin', 'member' or null for a visitor).
+async function apiJson(account, method, urlPath, body) {
+  const cookies = account ? sessions[account] : []
   const headers = body ? { 'Content-Type': 'application/json' } : {}
   if (cookies.length > 0) {
     headers.Cookie = cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
@@ -61,16 +61,16 @@ async function apiJson(who, method, urlPath, body) {
   return { status: response.status, body: text ? JSON.parse(text) : null }
 }
 
-async function newPage(who) {
+async function newPage(account) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
-  if (who) {
-    await context.addCookies(sessions[who].map((cookie) => ({ ...cookie, url: server.baseUrl })))
+  if (account) {
+    await context.addCookies(sessions[account].map((cookie) => ({ ...cookie, url: server.baseUrl })))
   }
   return context.newPage()
 }
 
-async function createOffer(who, fields) {
-  const created = await apiJson(who, 'POST', '/api/v1/offers', {
+async function createOffer(account, fields) {
+  const created = await apiJson(account, 'POST', '/api/v1/offers', {
     kind: 'technology',
     summary: 'Tóm tắt dùng cho kiểm thử quy trình duyệt.',
     ...fields,
@@ -275,6 +275,35 @@ describe('editing rights', () => {
     const page = await newPage('member')
     await page.goto(`${server.baseUrl}/offers/${offer.id}`)
     await page.getByRole('link', { name: 'Sửa' }).waitFor()
+    await page.context().close()
+  })
+})
+
+describe('names on record pages', () => {
+  it('shows owner and province names', async () => {
+    const offer = await createOffer('admin', {
+      title: 'Chào bán có tổ chức và tỉnh',
+      owner_organization_id: nasaOrganization,
+      province_code: '80',
+      status: 'published',
+    })
+    const need = await apiJson('admin', 'POST', '/api/v1/needs', {
+      title: 'Nhu cầu có tổ chức và tỉnh',
+      problem: 'Cần thiết bị đo độ mặn nước tưới.',
+      owner_organization_id: nasaOrganization,
+      province_code: '80',
+      status: 'published',
+    })
+    assert.equal(need.status, 201, JSON.stringify(need.body))
+
+    const page = await newPage(null)
+    for (const url of [`/offers/${offer.id}`, `/needs/${need.body.id}`]) {
+      await page.goto(`${server.baseUrl}${url}`)
+      const facts = page.locator('dl.facts')
+      await facts.getByRole('link', { name: 'NASA', exact: true }).waitFor()
+      await facts.getByText('Tây Ninh', { exact: true }).waitFor()
+      assert.doesNotMatch(await facts.textContent(), /\b80\b/, `${url} shows no province code`)
+    }
     await page.context().close()
   })
 })
