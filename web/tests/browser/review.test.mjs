@@ -168,11 +168,15 @@ describe('review workflow on record pages', () => {
     await page.context().close()
   })
 
-  it('hides the queue link from members', async () => {
+  it('hides the queue from members', async () => {
     const page = await newPage('member')
     await page.goto(`${server.baseUrl}/`)
     await page.getByRole('link', { name: 'Giao dịch', exact: true }).waitFor()
     assert.equal(await page.getByRole('link', { name: 'Duyệt tin' }).count(), 0)
+
+    await page.goto(`${server.baseUrl}/review`)
+    await page.getByText('Chỉ cán bộ sàn và quản trị viên xem được hàng chờ duyệt.').waitFor()
+    assert.equal(await page.locator('table.review-queue').count(), 0)
     await page.context().close()
   })
 
