@@ -52,3 +52,26 @@ export function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined
   return /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined
 }
+
+// Picks the message key and amounts for a budget: a range when both ends are
+// set, "up to" for a maximum only, "from" for a minimum only, and null when
+// neither is set.
+export function budgetMessage(
+  min: number | null | undefined,
+  max: number | null | undefined,
+): { key: string; values: Record<string, string> } | null {
+  const hasMin = min !== null && min !== undefined
+  const hasMax = max !== null && max !== undefined
+  if (hasMin && hasMax) return { key: 'record.budgetRange', values: { min: formatMoney(min), max: formatMoney(max) } }
+  if (hasMax) return { key: 'record.budgetUpTo', values: { max: formatMoney(max) } }
+  if (hasMin) return { key: 'record.budgetFrom', values: { min: formatMoney(min) } }
+  return null
+}
+
+// Returns a file size as "850 B", "12,5 KiB" or "1,2 MiB", with a decimal comma.
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes}\u00a0B`
+  const kib = bytes / 1024
+  if (Math.round(kib * 10) / 10 < 1024) return `${kib.toFixed(1).replace('.', ',')}\u00a0KiB`
+  return `${(kib / 1024).toFixed(1).replace('.', ',')}\u00a0MiB`
+}

@@ -81,13 +81,32 @@ export function currentTarget<T extends PlanTarget>(targets: T[], currentYear: n
   return targets.find((target) => target.year === currentYear)
 }
 
-// Returns the milestone: the nearest target after the current year, or, when
-// the plan has none left, its latest target before the current year.
-export function milestoneTarget<T extends PlanTarget>(targets: T[], currentYear: number): T | undefined {
-  const later = targets.filter((target) => target.year > currentYear).sort((a, b) => a.year - b.year)
-  if (later.length > 0) return later[0]
-  const earlier = targets.filter((target) => target.year < currentYear).sort((a, b) => b.year - a.year)
-  return earlier[0]
+export type TargetRowKind = 'assessed' | 'current' | 'next'
+
+export interface TargetRow<T> {
+  kind: TargetRowKind
+  target: T | undefined
+}
+
+// Returns the target rows of an indicator card. "assessed" is the latest
+// target up to the current year that has an actual value to compare. The
+// current year's target follows when it is set and is not the assessed one,
+// and "next" is the nearest target after the current year. The assessed and
+// next rows are always present, without a target when the plan has none.
+export function targetRows<T extends PlanTarget & { figure?: number | null }>(
+  targets: T[],
+  currentYear: number,
+): TargetRow<T>[] {
+  const assessed = targets
+    .filter((target) => target.year <= currentYear && target.figure != null)
+    .sort((a, b) => b.year - a.year)[0]
+  const current = currentTarget(targets, currentYear)
+  const next = targets.filter((target) => target.year > currentYear).sort((a, b) => a.year - b.year)[0]
+
+  const rows: TargetRow<T>[] = [{ kind: 'assessed', target: assessed }]
+  if (current && current !== assessed) rows.push({ kind: 'current', target: current })
+  rows.push({ kind: 'next', target: next })
+  return rows
 }
 
 // Returns the target as text, e.g. "ít nhất 20 %" or "từ 10 % đến 15 %".

@@ -46,6 +46,7 @@ export const router = createRouter({
     },
     { path: '/deals', name: 'deals', component: () => import('./views/DealsView.vue') },
     { path: '/deals/:id(\\d+)', name: 'deal', component: () => import('./views/DealView.vue') },
+    { path: '/review', name: 'review', component: () => import('./views/ReviewQueueView.vue') },
     { path: '/inbox', name: 'inbox', component: () => import('./views/InboxView.vue') },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],

@@ -9,12 +9,15 @@ import type {
   Organization,
   Page,
   Problem,
+  RecordType,
   SearchParams,
   SearchReply,
   Session,
   Suggestion,
   Summary,
 } from './types'
+
+import type { ReviewAction } from '../review'
 
 interface SuggestReply {
   items: Suggestion[]
@@ -38,9 +41,20 @@ export const endpoints = {
   getOffer: { method: 'GET', path: '/api/v1/offers/{id}' },
   createOffer: { method: 'POST', path: '/api/v1/offers' },
   updateOffer: { method: 'PATCH', path: '/api/v1/offers/{id}' },
+  submitOffer: { method: 'POST', path: '/api/v1/offers/{id}/submit' },
+  publishOffer: { method: 'POST', path: '/api/v1/offers/{id}/publish' },
+  rejectOffer: { method: 'POST', path: '/api/v1/offers/{id}/reject' },
+  renewOffer: { method: 'POST', path: '/api/v1/offers/{id}/renew' },
+  archiveOffer: { method: 'POST', path: '/api/v1/offers/{id}/archive' },
+  listNeeds: { method: 'GET', path: '/api/v1/needs' },
   getNeed: { method: 'GET', path: '/api/v1/needs/{id}' },
   createNeed: { method: 'POST', path: '/api/v1/needs' },
   updateNeed: { method: 'PATCH', path: '/api/v1/needs/{id}' },
+  submitNeed: { method: 'POST', path: '/api/v1/needs/{id}/submit' },
+  publishNeed: { method: 'POST', path: '/api/v1/needs/{id}/publish' },
+  rejectNeed: { method: 'POST', path: '/api/v1/needs/{id}/reject' },
+  renewNeed: { method: 'POST', path: '/api/v1/needs/{id}/renew' },
+  archiveNeed: { method: 'POST', path: '/api/v1/needs/{id}/archive' },
   listOrganizations: { method: 'GET', path: '/api/v1/organizations' },
   getOrganization: { method: 'GET', path: '/api/v1/organizations/{id}' },
   provinces: { method: 'GET', path: '/api/v1/provinces' },
@@ -56,6 +70,23 @@ export const endpoints = {
 } as const satisfies Record<string, Endpoint>
 
 export type EndpointName = keyof typeof endpoints
+
+const reviewEndpoints: Record<RecordType, Record<ReviewAction, EndpointName>> = {
+  offer: {
+    submit: 'submitOffer',
+    publish: 'publishOffer',
+    reject: 'rejectOffer',
+    renew: 'renewOffer',
+    archive: 'archiveOffer',
+  },
+  need: {
+    submit: 'submitNeed',
+    publish: 'publishNeed',
+    reject: 'rejectNeed',
+    renew: 'renewNeed',
+    archive: 'archiveNeed',
+  },
+}
 
 // A reply with a status of 400 or more; `problem` is the problem+json body,
 // or a problem made from the status when the body was not one.
@@ -89,6 +120,7 @@ export interface CallOptions {
   json?: unknown
   rawBody?: Blob | string
   contentType?: string
+  headers?: Record<string, string>
 }
 
 const stateChanging = new Set<Method>(['POST', 'PATCH', 'PUT', 'DELETE'])
@@ -123,7 +155,7 @@ async function call<T>(name: EndpointName, options: CallOptions = {}): Promise<T
 
 // Sends one request; for modules that keep their own list of endpoints.
 export async function callEndpoint<T>(endpoint: Endpoint, options: CallOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
   let body: BodyInit | undefined
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -173,6 +205,18 @@ export const api = {
     call<Page<Offer>>('listOffers', {
       query: { owner_organization_id: organizationId, status: 'published', limit: 20, cursor },
     }),
+  listByStatus: (recordType: RecordType, status: string, cursor?: string) =>
+    recordType === 'offer'
+      ? call<Page<Offer>>('listOffers', { query: { status, limit: 100, cursor } })
+      : call<Page<Need>>('listNeeds', { query: { status, limit: 100, cursor } }),
+  // Runs a review workflow step; `body` is {"reason"} for reject, the new
+  // date for renew ({"expires_on"} for offers, {"deadline"} for needs).
+  reviewStep: (
+    recordType: RecordType,
+    action: ReviewAction,
+    id: number,
+    body: Record<string, string> = {},
+  ) => call<Offer | Need>(reviewEndpoints[recordType][action], { pathParams: { id }, json: body }),
   getNeed: (id: number) => call<Need>('getNeed', { pathParams: { id } }),
   createNeed: (body: Record<string, unknown>) => call<Need>('createNeed', { json: body }),
   updateNeed: (id: number, body: Record<string, unknown>) =>

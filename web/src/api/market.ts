@@ -5,6 +5,7 @@
 import { buildUrl, callEndpoint, type Endpoint } from './client'
 import type {
   Deal,
+  DealDocument,
   DealMessage,
   DealStage,
   Follow,
@@ -33,6 +34,13 @@ export const marketEndpoints = {
   changeDealStage: { method: 'POST', path: '/api/v1/deals/{id}/stage', pendingContract: 'deals' },
   listDealMessages: { method: 'GET', path: '/api/v1/deals/{id}/messages', pendingContract: 'deals' },
   postDealMessage: { method: 'POST', path: '/api/v1/deals/{id}/messages', pendingContract: 'deals' },
+  listDealDocuments: { method: 'GET', path: '/api/v1/deals/{id}/documents', pendingContract: 'deals' },
+  uploadDealDocument: { method: 'POST', path: '/api/v1/deals/{id}/documents', pendingContract: 'deals' },
+  downloadDealDocument: {
+    method: 'GET',
+    path: '/api/v1/deals/{id}/documents/{document_id}',
+    pendingContract: 'deals',
+  },
   needMatches: { method: 'GET', path: '/api/v1/needs/{id}/matches', pendingContract: 'matching' },
   offerMatches: { method: 'GET', path: '/api/v1/offers/{id}/matches', pendingContract: 'matching' },
   createFollow: { method: 'POST', path: '/api/v1/follows', pendingContract: 'matching' },
@@ -78,6 +86,23 @@ export const marketApi = {
     callEndpoint<Page<DealMessage>>(marketEndpoints.listDealMessages, { pathParams: { id }, query: { limit: 100 } }),
   postDealMessage: (id: number, body: string) =>
     callEndpoint<DealMessage>(marketEndpoints.postDealMessage, { pathParams: { id }, json: { body } }),
+  listDealDocuments: (id: number) =>
+    callEndpoint<Page<DealDocument>>(marketEndpoints.listDealDocuments, {
+      pathParams: { id },
+      query: { limit: 100 },
+    }),
+  // Sends the file itself as the body. X-File-Name carries its name as
+  // percent-encoded UTF-8, so Vietnamese names survive the header.
+  uploadDealDocument: (id: number, file: File) =>
+    callEndpoint<DealDocument>(marketEndpoints.uploadDealDocument, {
+      pathParams: { id },
+      rawBody: file,
+      contentType: file.type || 'application/octet-stream',
+      headers: { 'X-File-Name': encodeURIComponent(file.name) },
+    }),
+  // A plain link, not a fetch, so the browser saves the file.
+  dealDocumentUrl: (id: number, documentId: number) =>
+    buildUrl(marketEndpoints.downloadDealDocument, { pathParams: { id, document_id: documentId } }),
 
   needMatches: (id: number) => callEndpoint<Page<Match>>(marketEndpoints.needMatches, { pathParams: { id } }),
   offerMatches: (id: number) => callEndpoint<Page<Match>>(marketEndpoints.offerMatches, { pathParams: { id } }),

@@ -30,6 +30,7 @@ export interface Offer {
   price_negotiable?: boolean
   keywords?: string[]
   status: string
+  rejection_reason?: string | null
   published_on?: string | null
   expires_on?: string | null
   source_url?: string | null
@@ -55,6 +56,7 @@ export interface Need {
   trl_min?: number | null
   ipc_codes?: string[]
   status: string
+  rejection_reason?: string | null
   created_at?: string
   updated_at?: string
 }
@@ -231,6 +233,9 @@ export interface YearFigure {
 }
 
 export interface IndicatorTarget extends PlanTarget {
+  // The indicator's actual value in the target's year, whatever years the
+  // report covers; null when that year has no data.
+  figure?: number | null
   met: boolean | null
 }
 
@@ -391,4 +396,15 @@ export interface InboxItem {
   title_en: string
   read: boolean
   created_at: string
+}
+
+export interface DealDocument {
+  id: number
+  file_name: string
+  content_type: string
+  size_bytes: number
+  uploader_user_id: number | null
+  created_at: string
+  // Path of the download route of this document.
+  download: string
 }

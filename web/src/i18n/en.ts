@@ -27,6 +27,7 @@ const en: typeof vi = {
     organizations: 'Organizations',
     reference: 'Reference data',
     imports: 'Imports',
+    review: 'Review',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -130,6 +131,8 @@ const en: typeof vi = {
     negotiable: 'Negotiable',
     budget: 'Budget',
     budgetRange: '{min} – {max}',
+    budgetUpTo: 'up to {max}',
+    budgetFrom: 'from {min}',
     deadline: 'Deadline',
     trl: 'Technology readiness level',
     trlMin: 'Lowest readiness accepted',
@@ -187,6 +190,8 @@ const en: typeof vi = {
     trlMinHint: 'The lowest level the enterprise accepts; offers at this level or above rank higher in suggestions.',
     moneyHint: 'Đồng, such as 1.234.567',
     dateHint: 'dd/mm/yyyy',
+    otherOrganization:
+      'This record belongs to another organization; only its members, market staff and administrators can edit it.',
     signInNeeded: 'Sign in to save.',
     fields: {
       kind: 'Offer type',

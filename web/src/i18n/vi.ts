@@ -25,6 +25,7 @@ export default {
     organizations: 'Tổ chức',
     reference: 'Danh mục',
     imports: 'Nhập dữ liệu',
+    review: 'Duyệt tin',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
   },
@@ -128,6 +129,8 @@ export default {
     negotiable: 'Thỏa thuận',
     budget: 'Ngân sách',
     budgetRange: '{min} – {max}',
+    budgetUpTo: 'tối đa {max}',
+    budgetFrom: 'từ {min}',
     deadline: 'Hạn chót',
     trl: 'Mức sẵn sàng công nghệ',
     trlMin: 'Mức sẵn sàng tối thiểu chấp nhận',
@@ -185,6 +188,8 @@ export default {
     trlMinHint: 'Mức thấp nhất doanh nghiệp chấp nhận; chào bán đạt mức này được ưu tiên khi gợi ý.',
     moneyHint: 'Đồng, ví dụ 1.234.567',
     dateHint: 'dd/mm/yyyy',
+    otherOrganization:
+      'Bản ghi này thuộc tổ chức khác; chỉ thành viên của tổ chức đó, cán bộ sàn và quản trị viên được sửa.',
     signInNeeded: 'Bạn cần đăng nhập để lưu.',
     fields: {
       kind: 'Loại chào bán',

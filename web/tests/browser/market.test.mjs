@@ -292,6 +292,56 @@ describe('dashboard', () => {
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the export is a ZIP (XLSX) file')
     await page.context().close()
   })
+
+  it('shows the latest assessed target and the next', async (t) => {
+    if (skipWithout(t, '/api/v1/indicators')) return
+    await prepare()
+    // Runs after the other dashboard tests, which read the report before
+    // this contract exists. A verified contract of last year gives last
+    // year's targets an actual value.
+    const lastYear = report.current_year - 1
+    const created = await apiJson('POST', '/api/v1/transactions', {
+      kind: 'contract',
+      type: 'technology_licence',
+      title: 'Chuyển giao công nghệ năm trước',
+      value_vnd: 300000000,
+      signed_on: `${lastYear}-06-10`,
+      payment_status: 'paid',
+      source: 'registered_contract',
+    })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    const verified = await apiJson('POST', `/api/v1/transactions/${created.body.id}/verify`)
+    assert.equal(verified.status, 200, JSON.stringify(verified.body))
+    const current = (await apiJson('GET', '/api/v1/indicators')).body
+
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/dashboard`)
+    let assessedCount = 0
+    for (const indicator of current.indicators) {
+      const card = page.locator(`[data-indicator="${indicator.code}"]`)
+      await card.waitFor()
+      const assessed = indicator.targets
+        .filter((target) => target.year <= current.current_year && target.figure != null)
+        .sort((a, b) => b.year - a.year)[0]
+      const next = indicator.targets
+        .filter((target) => target.year > current.current_year)
+        .sort((a, b) => a.year - b.year)[0]
+      const assessedText = await card.locator('[data-target="assessed"]').textContent()
+      const nextText = await card.locator('[data-target="next"]').textContent()
+      if (assessed) {
+        assessedCount++
+        assert.match(assessedText, new RegExp(`Mục tiêu năm ${assessed.year}`), indicator.code)
+        const state = { true: 'Đạt', false: 'Chưa đạt', null: 'Chưa biết' }[String(assessed.met)]
+        assert.ok(assessedText.includes(state), `${indicator.code}: ${assessedText}`)
+      } else {
+        assert.match(assessedText, /Chưa năm nào có cả mục tiêu và số liệu/, indicator.code)
+      }
+      if (next) assert.match(nextText, new RegExp(`Mục tiêu kế tiếp, năm ${next.year}`), indicator.code)
+      else assert.match(nextText, /không còn mục tiêu/, indicator.code)
+    }
+    assert.ok(assessedCount > 0, 'some indicator has a target with an actual value')
+    await page.context().close()
+  })
 })
 
 describe('transactions page', () => {
@@ -397,6 +447,64 @@ describe('matches, deals and inbox', () => {
 
     await page.goto(`${server.baseUrl}/deals`)
     await page.locator(`[data-deal="${dealId}"]`).waitFor()
+    await page.context().close()
+  })
+
+  it('uploads, lists and downloads deal documents', async (t) => {
+    if (skipWithout(t, '/api/v1/deals')) return
+    const deals = (await apiJson('GET', '/api/v1/deals?limit=1')).body.items
+    assert.ok(deals.length > 0, 'the previous test opened a deal')
+    const dealId = deals[0].id
+    const page = await newPage(1280, memberCookies)
+    await page.goto(`${server.baseUrl}/deals/${dealId}`)
+    await page.getByRole('heading', { level: 2, name: 'Tài liệu' }).waitFor()
+    await page.getByText('Chưa có tài liệu nào.').waitFor()
+    // The parties' province shows by name, not by its code 80.
+    const parties = page.locator('.deal ul.compact').first()
+    await parties.locator('[data-province="80"]', { hasText: 'Tây Ninh' }).first().waitFor()
+    assert.doesNotMatch(await parties.textContent(), /\(80\)/)
+
+    // A file over 1 MiB is stopped on the page.
+    await page.getByLabel('Tệp tài liệu').setInputFiles({
+      name: 'quá-lớn.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(1024 * 1024 + 1, 0x25),
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    await page.getByText(/Tệp quá-lớn\.pdf nặng 1,0\sMiB, vượt giới hạn 1 MiB\./).waitFor()
+
+    // The server rejects plain text whatever the file name says.
+    await page.getByLabel('Tệp tài liệu').setInputFiles({
+      name: 'ghi-chu.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('chỉ là văn bản thường', 'utf8'),
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    await page.getByText(/Máy chủ không nhận tệp:/).waitFor()
+    assert.equal((await apiJson('GET', `/api/v1/deals/${dealId}/documents`)).body.items.length, 0)
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')
+    await page.getByLabel('Tệp tài liệu').setInputFiles({
+      name: 'Hợp đồng số 1.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    })
+    await page.getByRole('button', { name: 'Tải lên' }).click()
+    const link = page.getByRole('link', { name: 'Hợp đồng số 1.pdf' })
+    await link.waitFor()
+    const listed = (await apiJson('GET', `/api/v1/deals/${dealId}/documents`)).body.items
+    assert.equal(listed.length, 1)
+    assert.equal(listed[0].file_name, 'Hợp đồng số 1.pdf')
+    assert.equal(listed[0].size_bytes, pdf.length)
+
+    // The link downloads the stored bytes, and the list survives a reload.
+    const href = await link.getAttribute('href')
+    assert.equal(href, `/api/v1/deals/${dealId}/documents/${listed[0].id}`)
+    const file = await apiRaw('GET', href)
+    assert.equal(file.status, 200)
+    assert.ok(Buffer.from(await file.arrayBuffer()).equals(pdf), 'the download returns the uploaded bytes')
+    await page.reload()
+    await page.getByRole('link', { name: 'Hợp đồng số 1.pdf' }).waitFor()
     await page.context().close()
   })
 

@@ -52,7 +52,18 @@ function addTestAccount(binary, dataDir) {
   return { email, password }
 }
 
-export async function startServer({ binary, sharedData, webDir }) {
+// Adds an account with `techmarket user add`; throws when the command fails.
+// The command opens the search index, so it must run before `serve` starts.
+function addAccount(binary, dataDir, { email, password, name, role, organization }) {
+  const args = ['user', 'add', '--email', email, '--name', name, '--role', role, '--data-dir', dataDir]
+  if (organization) args.push('--organization', String(organization))
+  const added = spawnSync(binary, args, { input: `${password}\n`, encoding: 'utf8' })
+  if (added.status !== 0) throw new Error(`techmarket user add failed:\n${added.stdout}${added.stderr}`)
+}
+
+// `accounts` lists further accounts ({ email, password, name, role,
+// organization }) to add before the server starts.
+export async function startServer({ binary, sharedData, webDir, accounts = [] }) {
   for (const [name, file] of [['binary', binary], ['shared data', sharedData], ['web build', webDir]]) {
     if (!existsSync(file)) throw new Error(`${name} not found at ${file}`)
   }
@@ -62,6 +73,7 @@ export async function startServer({ binary, sharedData, webDir }) {
   execFileSync(binary, ['import', 'offers', nasa, '--data-dir', dataDir], { stdio: 'pipe' })
 
   const account = addTestAccount(binary, dataDir)
+  for (const extra of accounts) addAccount(binary, dataDir, extra)
 
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatMoney, parseDate, parseMoney, safeHref } from '../../src/format'
+import { formatDate, formatFileSize, formatMoney, parseDate, parseMoney, safeHref } from '../../src/format'
 import { checkText, splitList } from '../../src/forms'
 
 describe('dates', () => {
@@ -76,5 +76,19 @@ describe('checkText', () => {
     expect(errors).toEqual({})
     checkText(errors, t, 'title', 'ệ'.repeat(301), { max: 300 })
     expect(errors.title).toBe('form.tooLong')
+  })
+})
+
+describe('file sizes', () => {
+  it.each([
+    [0, '0\u00a0B'],
+    [850, '850\u00a0B'],
+    [1024, '1,0\u00a0KiB'],
+    [12800, '12,5\u00a0KiB'],
+    [1048524, '1023,9\u00a0KiB'],
+    [1048575, '1,0\u00a0MiB'],
+    [1258291, '1,2\u00a0MiB'],
+  ])('writes %i bytes as %s', (bytes, shown) => {
+    expect(formatFileSize(bytes)).toBe(shown)
   })
 })

@@ -12,7 +12,7 @@ import {
   formatIndicatorValue,
   growthText,
   latestWithData,
-  milestoneTarget,
+  targetRows,
   targetState,
   targetText,
 } from '../../src/indicators'
@@ -40,6 +40,10 @@ function figure(year: number, status: YearFigure['status'], value: number | null
 
 function target(year: number, met: boolean | null, comparison: IndicatorTarget['comparison'] = 'at_least'): IndicatorTarget {
   return { year, comparison, value: 20, low: 10, high: 15, met }
+}
+
+function withFigure(base: IndicatorTarget, figure: number): IndicatorTarget {
+  return { ...base, figure }
 }
 
 describe('formatDecimal', () => {
@@ -142,13 +146,45 @@ describe('targets', () => {
     expect(currentTarget(targets, 2027)).toBeUndefined()
   })
 
-  it('takes the nearest later target as the milestone', () => {
-    expect(milestoneTarget(targets, 2026)?.year).toBe(2028)
+  // The default range of the dashboard ends in 2026, a year with no target,
+  // while the plan's 2025 targets have data and were not all met.
+  it('shows the latest assessed target and the next one', () => {
+    const plan = [withFigure(target(2025, false), 12), target(2028, null), target(2030, null)]
+    const rows = targetRows(plan, 2026)
+    expect(rows.map((row) => [row.kind, row.target?.year])).toEqual([
+      ['assessed', 2025],
+      ['next', 2028],
+    ])
+    expect(rows[0].target?.met).toBe(false)
   })
 
-  it('takes the latest earlier target when none is later', () => {
-    expect(milestoneTarget(targets, 2031)?.year).toBe(2030)
-    expect(milestoneTarget([], 2026)).toBeUndefined()
+  it('skips a past target without data', () => {
+    const plan = [withFigure(target(2024, true), 3), target(2025, null)]
+    expect(targetRows(plan, 2026)[0].target?.year).toBe(2024)
+  })
+
+  it('adds the current year target when it is not assessed', () => {
+    const plan = [withFigure(target(2025, true), 3), target(2026, null), target(2027, null)]
+    expect(targetRows(plan, 2026).map((row) => [row.kind, row.target?.year])).toEqual([
+      ['assessed', 2025],
+      ['current', 2026],
+      ['next', 2027],
+    ])
+  })
+
+  it('lists a current target with data once', () => {
+    const plan = [withFigure(target(2026, true), 8)]
+    expect(targetRows(plan, 2026).map((row) => [row.kind, row.target?.year])).toEqual([
+      ['assessed', 2026],
+      ['next', undefined],
+    ])
+  })
+
+  it('keeps empty rows without targets', () => {
+    expect(targetRows([], 2026).map((row) => [row.kind, row.target])).toEqual([
+      ['assessed', undefined],
+      ['next', undefined],
+    ])
   })
 
   it.each([
