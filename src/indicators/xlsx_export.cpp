@@ -37,7 +37,7 @@ class Sheet {
     check(worksheet_write_string(sheet_, row, column, copy.c_str(), format),
           "worksheet_write_string");
   }
-  // Writes an ISO date "2026-03-15" as a date cell, shown as `format` says.
+  // Writes an ISO date "2026-03-15" as a date cell displayed with `format`.
   void date(int row, int column, const std::string& iso, lxw_format* format) {
     lxw_datetime value{};
     if (std::sscanf(iso.c_str(), "%d-%d-%d", &value.year, &value.month, &value.day) != 3) {
