@@ -142,6 +142,17 @@ describe('search', () => {
     await page.context().close()
   })
 
+  it('shows the results above the filters on a phone', async () => {
+    const page = await newPage(390)
+    await page.goto(`${server.baseUrl}/search?q=sensor`)
+    const firstHit = page.locator('.hit').first()
+    await firstHit.waitFor()
+    const hitTop = (await firstHit.boundingBox()).y
+    const filtersTop = (await page.locator('aside.facets').boundingBox()).y
+    assert.ok(hitTop < filtersTop, `first result at ${hitTop} px, filters at ${filtersTop} px`)
+    await page.context().close()
+  })
+
   it('narrows results with a facet and keeps the state in the URL', async (t) => {
     const reply = await apiJson('GET', '/api/v1/search?q=sensor')
     if (!reply.body.facets) {
