@@ -108,3 +108,47 @@ export function serverFieldErrors(error: unknown): FieldErrors {
   }
   return byField
 }
+
+// Reads a select whose blank option means "not given": "" becomes null.
+export function readChoice(value: string): string | null {
+  return value === '' ? null : value
+}
+
+// The ip_status values the server accepts for an offer.
+export const ipStatuses = ['none', 'filed', 'granted', 'expired', 'trade_secret'] as const
+
+// One node of GET /api/v1/st-fields: a top field ("1" to "6") or an OECD
+// sub-field ("2.5"). Some sub-fields have no Vietnamese name.
+export interface StField {
+  code: string
+  name_vi: string | null
+  name_en: string
+  children?: StField[]
+}
+
+export interface SelectOption {
+  value: string
+  label: string
+}
+
+// Flattens the S&T field tree into select options in tree order, labelled
+// "2.5 – Materials engineering". The name falls back to the other language.
+export function stFieldOptions(fields: StField[], locale: string): SelectOption[] {
+  const options: SelectOption[] = []
+  const visit = (nodes: StField[]) => {
+    for (const field of nodes) {
+      const name = locale === 'en' ? field.name_en || field.name_vi : field.name_vi || field.name_en
+      options.push({ value: field.code, label: name ? `${field.code} – ${name}` : field.code })
+      visit(field.children ?? [])
+    }
+  }
+  visit(fields)
+  return options
+}
+
+// Appends the stored value when the options lack it, so an edit keeps a code
+// from an older administrative map, or any code when the list failed to load.
+export function withStoredValue(options: SelectOption[], stored: string): SelectOption[] {
+  if (stored === '' || options.some((option) => option.value === stored)) return options
+  return [...options, { value: stored, label: stored }]
+}

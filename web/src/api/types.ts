@@ -20,6 +20,7 @@ export interface Offer {
   language?: 'vi' | 'en'
   st_field?: string | null
   industry_section?: string | null
+  ipc_codes?: string[]
   trl?: number | null
   ip_status?: string | null
   ip_number?: string | null
