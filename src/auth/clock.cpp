@@ -35,9 +35,10 @@ std::string format_date(TimePoint time) {
   return fmt::format("{:%Y-%m-%d}", fmt::gmtime(std::chrono::system_clock::to_time_t(time)));
 }
 
+std::string vietnam_date(TimePoint time) { return format_date(time + std::chrono::hours(7)); }
+
 std::string vietnam_today() {
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return format_date(now + std::chrono::hours(7));
+  return vietnam_date(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 }  // namespace techmarket::auth

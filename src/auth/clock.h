@@ -40,7 +40,10 @@ std::string format_time(TimePoint time);
 std::optional<TimePoint> parse_time(const std::string& text);
 // Formats the UTC calendar date of `time`, "2026-12-04".
 std::string format_date(TimePoint time);
-// Returns today's date in Vietnam (UTC+7, no daylight saving time), "2026-12-04".
+// Formats the calendar date of `time` in Vietnam (UTC+7, no daylight saving
+// time), "2026-12-04".
+std::string vietnam_date(TimePoint time);
+// Returns today's date in Vietnam, as vietnam_date does for the current time.
 std::string vietnam_today();
 
 }  // namespace techmarket::auth

@@ -99,7 +99,7 @@ LedgerSheet ledger_sheet(db::Connection& connection, int from, int to) {
 }  // namespace
 
 int vietnam_year(auth::TimePoint time) {
-  return std::stoi(auth::format_date(time + std::chrono::hours(7)).substr(0, 4));
+  return std::stoi(auth::vietnam_date(time).substr(0, 4));
 }
 
 void add_indicator_routes(http::Router& router, db::Pool& pool, PlanService& plans,
