@@ -46,9 +46,9 @@ class MatchService {
   void need_changed(std::int64_t need_id);
   void offer_changed(std::int64_t offer_id);
 
-  // Brings stored matches up to date after an import, which bypasses the
-  // services, created or updated the records `ids` of `record_type` ("offer"
-  // or "need"; others are ignored). Up to kImportedOneByOne records are
+  // Brings stored matches up to date after an import created or updated the
+  // records `ids` of `record_type`, "offer" or "need" (others are ignored).
+  // Imports bypass the services. Up to kImportedOneByOne records are
   // matched one by one, with the same alerts as an edit. More run
   // recompute_all on `threads` threads, which alerts no saved search.
   // Returns how many records were matched one by one, 0 after a recompute.

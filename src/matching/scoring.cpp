@@ -290,8 +290,8 @@ std::optional<PairScore> score_pair(const NeedProfile& need, const OfferProfile&
   scorer.score_price();
   scorer.score_place();
   scorer.score_freshness();
-  // Readiness, price, place and freshness say whether a fit is practical,
-  // not whether there is one, so they count in proportion to the text's evidence.
+  // Readiness, price, place and freshness measure whether a fit is practical,
+  // not whether there is one, so they count in proportion to the text similarity.
   const double practical = (scorer.sum - topical) * std::min(1.0, similarity / kTextSaturation);
 
   double score = std::clamp((topical + practical) * scorer.penalty, 0.0, 1.0);

@@ -31,9 +31,9 @@ constexpr std::size_t kMaxTermBytes = 120;
 constexpr double kMaxCandidateWordShare = 0.05;
 constexpr Xapian::doccount kAlwaysCandidateRecords = 1000;
 
-// Vietnamese function words and words every need writes ("cần", "sử dụng"):
-// they say nothing of the technology. In a catalog mostly in English they
-// are rare, so without this list they would be a match's heaviest words.
+// Vietnamese function words and words every need contains ("cần", "sử dụng"),
+// which carry no technical meaning. In a catalog mostly in English they are
+// rare, so without this list they would be a match's heaviest words.
 constexpr std::array<std::string_view, 56> kFunctionWords = {
     "và",   "của",  "cho",   "các",   "có",   "được", "trong", "với",  "là",   "những",
     "một",  "để",   "này",   "từ",    "không", "đã",  "sẽ",    "theo", "như",  "tại",

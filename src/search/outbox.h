@@ -46,8 +46,8 @@ class Indexer {
   std::size_t reindex();
 
   // Rows applied between two index commits. Few while the platform serves,
-  // so that a change is searchable soon. Many in a rebuild, where nobody
-  // searches the half-built index and each commit is a flush to disk.
+  // so that a change is searchable soon. Many in a rebuild, which runs before
+  // the server starts, because each commit is a flush to disk.
   static constexpr std::size_t kLiveBatch = 1000;
   static constexpr std::size_t kBulkBatch = 20000;
 

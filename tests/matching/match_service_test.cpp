@@ -229,7 +229,7 @@ TEST_F(MatchServiceTest, ImportedRecordsAlertLikeEdits) {
   platform_.follows().follow(follower, {{"target", "need"}, {"id", need}}, created);
 
   // An import writes through the store, as imports::import_offers does, and
-  // reports the ids; the stored matches know nothing until told.
+  // reports the ids. The stored matches change only when records_imported runs.
   auto dryer = add_offer("Máy sấy nông sản", "Sấy cà phê, hạt điều.", "draft");
   {
     auto connection = platform_.pool().acquire();

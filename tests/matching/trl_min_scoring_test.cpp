@@ -1,6 +1,6 @@
 // TRL credit for a need that states trl_min: full credit at or above it,
 // less per level below it, and the early-research penalty kept for a need
-// that asks for a ready solution.
+// that requires a ready solution.
 // GCC 12 at -O2 reports maybe-uninitialized inside std::string for the
 // std::optional<std::string> members these tests assign, a false positive
 // of its inliner; the pragma comes first so that it covers the headers.

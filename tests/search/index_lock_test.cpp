@@ -1,6 +1,6 @@
 // A second writer of the same index (a command run while the server runs)
-// gets an error that says what to do, not a Xapian exception that ends the
-// program.
+// gets a std::runtime_error naming the fix, not a Xapian exception that ends
+// the program.
 #include <gtest/gtest.h>
 
 #include "search/index.h"

@@ -1,5 +1,5 @@
-// Which review workflow actions and edits the signed-in user may take on an
-// offer or a need. The rules follow the server's. Members of the owner
+// Review workflow actions and edits the signed-in user may take on an offer
+// or a need, by the server's rules. Members of the owner
 // organization, staff and admins may edit a record and submit, renew or
 // archive it. Only staff and admins publish or reject.
 import type { SessionUser } from './api/types'

@@ -350,7 +350,7 @@ export interface Deal {
   need_id: number | null
   parties: DealParty[]
   history: DealHistoryEntry[]
-  // The stages the server's table of moves allows next, whoever asks.
+  // Stages the server's table of moves allows next, the same for every user.
   next_stages: DealStage[]
   created_at: string
   updated_at: string

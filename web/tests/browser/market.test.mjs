@@ -473,7 +473,7 @@ describe('matches, deals and inbox', () => {
     await page.getByRole('button', { name: 'Tải lên' }).click()
     await page.getByText(/Tệp quá-lớn\.pdf nặng 1,0\sMiB, vượt giới hạn 1 MiB\./).waitFor()
 
-    // The server rejects plain text whatever the file name says.
+    // The server rejects plain text, whatever the file name's extension.
     await page.getByLabel('Tệp tài liệu').setInputFiles({
       name: 'ghi-chu.pdf',
       mimeType: 'application/pdf',
